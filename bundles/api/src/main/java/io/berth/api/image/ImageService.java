@@ -1,0 +1,40 @@
+package io.berth.api.image;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The image store. Thread-safe. Content is addressed by sha256 digest; metadata writes are atomic.
+ * Errors: {@code NotFoundException} for an unknown reference, {@code InvalidArgumentException} for a
+ * malformed reference or archive, {@code ConflictException} when an image in use would be deleted.
+ */
+@ProviderType
+public interface ImageService {
+
+    /**
+     * Creates a single-layer image from a tarball of a root filesystem (plain or gzip-compressed).
+     * Entries that would land outside the layer ({@code ..}, absolute paths, symlink or hardlink escapes)
+     * are rejected and nothing of the import remains.
+     */
+    ImageInfo importImage(InputStream rootfsTar, ImportOptions options);
+
+    /** Images in the store; with {@code all = false}, images that only serve as parents are left out. */
+    List<ImageInfo> list(boolean all);
+
+    /** Resolves a reference, id or unique id prefix. */
+    ImageInfo inspect(String ref);
+
+    /** Adds the reference {@code target} to the image {@code source} names. */
+    void tag(String source, String target);
+
+    /**
+     * Removes a reference, and the image when no reference is left. Naming an image by id with several
+     * references needs {@code force}. An image used by a container is not deleted without {@code force}
+     * ({@code ConflictException}); with {@code force}, only its references are removed.
+     *
+     * @param noPrune keep untagged parents (accepted for compatibility; single-layer images have none)
+     */
+    List<ImageRemoval> remove(String ref, boolean force, boolean noPrune);
+}

@@ -1,0 +1,61 @@
+package io.berth.api.runtime;
+
+import java.io.OutputStream;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A runtime: runs containers described by OCI bundles. Implementations are thin and stateless as far as the
+ * engine is concerned: the engine calls each operation with the container's lock held and never calls two
+ * operations on one container at once; a runtime must survive its own bundle being stopped and started
+ * while its containers run, by keeping its state outside the JVM (a state root, monitor processes).
+ * Containers are never children of the JVM.
+ *
+ * <p>Errors: {@code NotFoundException} when the runtime does not know the id,
+ * {@code ConflictException} for an operation the container's state forbids,
+ * {@code InvalidArgumentException} for a bad bundle (the message carries the runtime's words and, for an
+ * executable that cannot be run, Docker's wording), {@code UnavailableException} when the runtime is not
+ * ready.
+ */
+@ProviderType
+public interface OciRuntime {
+
+    /** Name, version, readiness and features. Cheap; may be called often. */
+    RuntimeInfo info();
+
+    /**
+     * Creates the container from its bundle and starts its monitor, which records output in
+     * {@code logPath} and the exit code in {@code exitDir/id}. Afterwards the container is {@code CREATED}.
+     * On failure nothing of the container remains in the runtime.
+     */
+    void create(RuntimeCreateRequest request);
+
+    /** Runs the user's program of a {@code CREATED} container. */
+    void start(String id);
+
+    /** The container's current state. */
+    RuntimeState state(String id);
+
+    /** Ids of every container this runtime holds, for re-adoption after an engine restart. */
+    List<String> list();
+
+    /**
+     * Sends a signal to the container's init process, or to all its processes.
+     *
+     * @param signal signal number
+     */
+    void kill(String id, int signal, boolean all);
+
+    /** Forgets a container; with {@code force}, kills it first. Idempotent for unknown ids. */
+    void delete(String id, boolean force);
+
+    /** Freezes all processes of the container. */
+    void pause(String id);
+
+    /** Thaws the container. */
+    void resume(String id);
+
+    /** Standard input of a container created with {@code openStdin}; closing it closes the container's stdin. */
+    OutputStream openStdin(String id);
+}
