@@ -1,0 +1,92 @@
+package io.berth.core.internal.config;
+
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.runtime.RuntimeNames;
+
+/**
+ * The engine's resolved configuration. Immutable.
+ *
+ * @param root                   state directory (containers, exit files, volumes)
+ * @param runDir                 run directory (sockets, runtime state roots)
+ * @param configuredRuntime      the configured default runtime, empty to choose automatically
+ * @param stopTimeoutSeconds     seconds a stop waits before SIGKILL when the container names none
+ */
+public record EngineSettings(Path root, Path runDir, String configuredRuntime, int stopTimeoutSeconds) {
+
+    /** Docker's stop timeout. */
+    public static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSettings.class);
+
+    public EngineSettings {
+        root = root.toAbsolutePath().normalize();
+        runDir = runDir.toAbsolutePath().normalize();
+        configuredRuntime = configuredRuntime == null ? "" : configuredRuntime;
+    }
+
+    /** Settings from the component configuration. */
+    public static EngineSettings from(CoreConfig config, HostFacts host) {
+        return resolve(config.root(), config.runDir(), config.defaultRuntime(), config.stopTimeout(), host);
+    }
+
+    /**
+     * Applies the defaults: root {@code /var/lib/berth} as root, else {@code ${karaf.data}/berth} (or the temp
+     * directory outside Karaf); run dir {@code /run/berth} as root, else {@code <root>/run}. An invalid runtime
+     * name is logged and ignored.
+     */
+    public static EngineSettings resolve(String root, String runDir, String defaultRuntime, int stopTimeout,
+            HostFacts host) {
+        Path rootPath = blank(root) ? defaultRoot(host) : Path.of(root.trim());
+        Path runPath = blank(runDir) ? defaultRunDir(host, rootPath) : Path.of(runDir.trim());
+        String runtime = blank(defaultRuntime) ? "" : defaultRuntime.trim();
+        if (!runtime.isEmpty() && !RuntimeNames.isValid(runtime)) {
+            LOG.warn("Ignoring invalid defaultRuntime '{}': runtime names match {}", runtime, RuntimeNames.VALID);
+            runtime = "";
+        }
+        return new EngineSettings(rootPath, runPath, runtime, stopTimeout);
+    }
+
+    /** The default runtime: the configured one, else {@code runc} when present, else {@code mock}. */
+    public String defaultRuntime(Predicate<String> present) {
+        if (!configuredRuntime.isEmpty()) {
+            return configuredRuntime;
+        }
+        return present.test("runc") ? "runc" : "mock";
+    }
+
+    /** {@code <root>/containers}: one directory per container. */
+    public Path containersDir() {
+        return root.resolve("containers");
+    }
+
+    /** {@code <root>/exits}: where runtimes write exit codes. */
+    public Path exitsDir() {
+        return root.resolve("exits");
+    }
+
+    /** {@code <root>/volumes}: named and anonymous volumes. */
+    public Path volumesDir() {
+        return root.resolve("volumes");
+    }
+
+    private static Path defaultRoot(HostFacts host) {
+        if (host.root()) {
+            return Path.of("/var/lib/berth");
+        }
+        String base = host.karafData() != null ? host.karafData() : host.tmpDir();
+        return Path.of(base, "berth");
+    }
+
+    private static Path defaultRunDir(HostFacts host, Path root) {
+        return host.root() ? Path.of("/run/berth") : root.resolve("run");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

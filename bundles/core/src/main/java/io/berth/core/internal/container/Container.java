@@ -1,0 +1,127 @@
+package io.berth.core.internal.container;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.container.WaitResult;
+import io.berth.api.error.NotFoundException;
+import io.berth.core.internal.store.ContainerRecord;
+
+/**
+ * One container in memory: its current record, its lock and its waiters. Every change of the record, every
+ * runtime call for it and every waiter completion happens with {@link #lock()} held; reading the record
+ * needs no lock (it is an immutable value in a volatile field).
+ */
+final class Container {
+
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
+
+    private final String id;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CompletableFuture<WaitResult> removal = new CompletableFuture<>();
+    private volatile ContainerRecord record;
+    private volatile boolean removed;
+    private CompletableFuture<WaitResult> nextExit = new CompletableFuture<>();
+    private Future<?> pendingRestart;
+    private Duration restartDelay = FIRST_RESTART_DELAY;
+
+    Container(ContainerRecord record) {
+        this.id = record.id();
+        this.record = record;
+    }
+
+    String id() {
+        return id;
+    }
+
+    ContainerRecord record() {
+        return record;
+    }
+
+    ContainerStatus status() {
+        return record.state().status();
+    }
+
+    /** Locks the container. @throws NotFoundException (and stays unlocked) when it was removed */
+    void lock() {
+        lock.lock();
+        if (removed) {
+            lock.unlock();
+            throw new NotFoundException("No such container: " + id);
+        }
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    /** Replaces the in-memory record; the caller persists it. Lock held. */
+    void setRecord(ContainerRecord newRecord) {
+        record = newRecord;
+    }
+
+    /** Completes when the current (or next) run ends. Lock held. */
+    CompletableFuture<WaitResult> nextExit() {
+        return nextExit;
+    }
+
+    /** Completes when the container has been removed. */
+    CompletableFuture<WaitResult> removal() {
+        return removal;
+    }
+
+    /** Answers everyone waiting for this run's end. Lock held. */
+    void completeExit(WaitResult result) {
+        CompletableFuture<WaitResult> ended = nextExit;
+        nextExit = new CompletableFuture<>();
+        ended.complete(result);
+    }
+
+    /** Marks the container removed and answers every waiter. Lock held. */
+    void markRemoved(WaitResult result) {
+        removed = true;
+        cancelPendingRestart();
+        nextExit.completeExceptionally(new NotFoundException("No such container: " + id));
+        removal.complete(result);
+    }
+
+    /** Remembers the scheduled restart so that stop and remove can cancel it. Lock held. */
+    void setPendingRestart(Future<?> restart) {
+        pendingRestart = restart;
+    }
+
+    /** Lock held. */
+    boolean hasPendingRestart() {
+        return pendingRestart != null && !pendingRestart.isDone();
+    }
+
+    /** Lock held. */
+    void cancelPendingRestart() {
+        if (pendingRestart != null) {
+            pendingRestart.cancel(false);
+            pendingRestart = null;
+        }
+    }
+
+    /**
+     * Docker's restart back-off: 100 ms, doubling up to a minute, back to 100 ms after a run of at least
+     * ten seconds. Lock held.
+     */
+    Duration nextRestartDelay(Duration lastRun) {
+        if (lastRun.compareTo(Duration.ofSeconds(10)) >= 0) {
+            restartDelay = FIRST_RESTART_DELAY;
+        }
+        Duration delay = restartDelay;
+        Duration doubled = restartDelay.multipliedBy(2);
+        restartDelay = doubled.compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : doubled;
+        return delay;
+    }
+}

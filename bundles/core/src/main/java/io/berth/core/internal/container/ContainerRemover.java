@@ -1,0 +1,145 @@
+package io.berth.core.internal.container;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.container.WaitResult;
+import io.berth.api.error.BerthException;
+import io.berth.api.error.ConflictException;
+import io.berth.api.error.NotFoundException;
+import io.berth.api.runtime.OciRuntime;
+import io.berth.core.internal.store.ContainerRecord;
+
+/**
+ * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING
+ * (persisted, so a crash mid-way is finished at the next activation), runtime delete, snapshot removal,
+ * directory deletion, {@code destroy} event and waiters. A container whose runtime is absent can be removed
+ * when it is not running. Thread-safe.
+ */
+final class ContainerRemover {
+
+    /** How long a removal waits for the exit after SIGKILL before removing anyway. */
+    static final Duration KILL_WAIT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerRemover.class);
+
+    private final EngineContext ctx;
+
+    ContainerRemover(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void remove(Container container, boolean force, boolean volumes) {
+        CompletableFuture<WaitResult> exit = killForRemoval(container, force);
+        if (exit != null && !Waits.await(exit, KILL_WAIT)) {
+            LOG.warn("Container {} did not exit after SIGKILL; removing it anyway", container.id());
+        }
+        try {
+            container.lock();
+        } catch (NotFoundException alreadyRemoved) {
+            if (exit != null) {
+                return; // auto-removal finished the job while we waited
+            }
+            throw alreadyRemoved;
+        }
+        try {
+            destroyLocked(container, volumes);
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /** Auto-removal after an exit: removes the container if it is still exited; failures are logged. */
+    void removeAfterExit(Container container) {
+        try {
+            container.lock();
+        } catch (NotFoundException alreadyRemoved) {
+            return;
+        }
+        try {
+            if (container.status() == ContainerStatus.EXITED) {
+                destroyLocked(container, true);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Auto-removal of container {} failed: {}", container.id(), e.getMessage());
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /** Checks whether removal may proceed and kills the process if needed; returns its exit or null. */
+    private CompletableFuture<WaitResult> killForRemoval(Container container, boolean force) {
+        container.lock();
+        try {
+            ContainerRecord record = container.record();
+            ContainerStatus status = record.state().status();
+            if (!force) {
+                refuseUnforced(record.id(), status);
+                return null;
+            }
+            if (status == ContainerStatus.RESTARTING) {
+                container.cancelPendingRestart();
+            }
+            return ExitRecorder.isLive(status) ? kill(container, record) : null;
+        } finally {
+            container.unlock();
+        }
+    }
+
+    private CompletableFuture<WaitResult> kill(Container container, ContainerRecord record) {
+        OciRuntime runtime = ctx.runtimes().require(record.runtime());
+        ctx.commit(container, record.withManuallyStopped(true));
+        CompletableFuture<WaitResult> exit = container.nextExit();
+        try {
+            runtime.kill(record.id(), Signals.SIGKILL, true);
+            if (record.state().status() == ContainerStatus.PAUSED) {
+                runtime.resume(record.id());
+            }
+        } catch (BerthException e) {
+            LOG.debug("Kill of {} for removal: {}", record.id(), e.getMessage());
+        }
+        ctx.events().publish(record, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
+        return exit;
+    }
+
+    private static void refuseUnforced(String id, ContainerStatus status) {
+        switch (status) {
+            case RUNNING:
+                throw new ConflictException("You cannot remove a running container " + id
+                        + ". Stop the container before attempting removal or force remove");
+            case PAUSED:
+                throw new ConflictException("You cannot remove a paused container " + id
+                        + ". Unpause and then stop the container before attempting removal or force remove");
+            case RESTARTING:
+                throw new ConflictException("You cannot remove a restarting container " + id
+                        + ". Stop the container before attempting removal or force remove");
+            case REMOVING:
+                throw new ConflictException("removal of container " + id + " is already in progress");
+            default:
+                break;
+        }
+    }
+
+    /** Removes everything of the container. Lock held; no process runs. */
+    void destroyLocked(Container container, boolean volumes) {
+        ContainerRecord record = container.record();
+        ContainerRecord removing = record.withState(
+                ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
+        ctx.commit(container, removing);
+        ctx.deleteFromRuntimeQuietly(record, true);
+        ctx.snapshots().remove(record.id());
+        ctx.exitFiles().delete(record.id());
+        ctx.store().delete(record.id());
+        if (volumes) {
+            VolumeMounts.delete(record.anonymousVolumes(), ctx.settings().volumesDir());
+        }
+        ctx.table().remove(container);
+        container.markRemoved(new WaitResult(record.state().exitCode(), ""));
+        ctx.events().publish(removing, "destroy");
+    }
+}

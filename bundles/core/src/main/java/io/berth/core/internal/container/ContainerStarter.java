@@ -1,0 +1,140 @@
+package io.berth.core.internal.container;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.berth.api.container.ContainerState;
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.container.Mount;
+import io.berth.api.container.WaitResult;
+import io.berth.api.error.BerthException;
+import io.berth.api.error.ConflictException;
+import io.berth.api.error.NotModifiedException;
+import io.berth.api.runtime.OciRuntime;
+import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.core.internal.oci.OciSpecWriter;
+import io.berth.core.internal.store.ContainerRecord;
+
+/**
+ * Starts containers: prepares the root filesystem, writes the OCI bundle, has the runtime create and start
+ * it. A failed start leaves the container EXITED with Docker's exit code (127 command not found, 126 not
+ * executable, 128 otherwise) and the runtime's message; an absent runtime changes nothing.
+ */
+final class ContainerStarter {
+
+    private final EngineContext ctx;
+    private final OciSpecWriter specWriter = new OciSpecWriter();
+
+    ContainerStarter(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Starts a created or exited container on behalf of a user. */
+    void start(Container container) {
+        container.lock();
+        try {
+            startLocked(container, false);
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /**
+     * Starts the container. Lock held.
+     *
+     * @param byPolicy the restart policy asks (keeps the restart count; a user start resets it)
+     */
+    void startLocked(Container container, boolean byPolicy) {
+        ContainerRecord record = container.record();
+        checkStartable(record);
+        OciRuntime runtime = ctx.runtimes().require(record.runtime());
+        container.cancelPendingRestart();
+        if (record.state().status() != ContainerStatus.CREATED) {
+            ctx.deleteFromRuntimeQuietly(record, true);
+        }
+        if (!byPolicy && record.restartCount() != 0) {
+            ctx.commit(container, record.withRestartCount(0));
+        }
+        try {
+            launch(container, runtime);
+        } catch (RuntimeException e) {
+            recordFailure(container, e);
+            throw e;
+        }
+        ctx.events().publish(container.record(), "start");
+    }
+
+    /** Docker's exit code for a start that failed with this message. */
+    static int exitCodeFor(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
+            return 127;
+        }
+        return lower.contains("permission denied") ? 126 : 128;
+    }
+
+    private static void checkStartable(ContainerRecord record) {
+        switch (record.state().status()) {
+            case RUNNING:
+                throw new NotModifiedException("container already started");
+            case PAUSED:
+                throw new ConflictException("cannot start a paused container, try unpause instead");
+            case REMOVING:
+                throw new ConflictException("container is marked for removal and cannot be started");
+            case DEAD:
+                throw new ConflictException("cannot start a dead container");
+            default:
+                break;
+        }
+    }
+
+    private void launch(Container container, OciRuntime runtime) {
+        ContainerRecord record = container.record();
+        String id = record.id();
+        Path bundle = ctx.store().bundleDir(id);
+        writeBundle(record, bundle);
+        ctx.exitFiles().delete(id);
+        runtime.create(new RuntimeCreateRequest(id, bundle, ctx.store().logPath(id), ctx.exitFiles().dir(),
+                record.spec().tty(), record.spec().openStdin()));
+        runtime.start(id);
+        ContainerState running = new ContainerState(ContainerStatus.RUNNING, pidOf(runtime, id), 0, "", false,
+                Instant.now(), record.state().finishedAt());
+        ctx.commit(container, record.withState(running).withManuallyStopped(false));
+    }
+
+    private void writeBundle(ContainerRecord record, Path bundle) {
+        Path rootfs = ctx.snapshots().prepare(record.id(), record.imageId());
+        try {
+            List<Mount> mounts = VolumeMounts.resolve(record.spec().mounts(), ctx.settings().volumesDir());
+            specWriter.write(bundle, record, rootfs, mounts);
+        } catch (IOException e) {
+            throw new BerthException("cannot write the OCI bundle of " + record.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int pidOf(OciRuntime runtime, String id) {
+        try {
+            return runtime.state(id).pid();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private void recordFailure(Container container, RuntimeException failure) {
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        int exitCode = exitCodeFor(message);
+        ContainerRecord record = container.record();
+        ContainerState exited = new ContainerState(ContainerStatus.EXITED, 0, exitCode, message, false,
+                record.state().startedAt(), Instant.now());
+        try {
+            ctx.commit(container, record.withState(exited));
+        } catch (RuntimeException saveFailure) {
+            failure.addSuppressed(saveFailure);
+        }
+        ctx.deleteFromRuntimeQuietly(record, true);
+        container.completeExit(new WaitResult(exitCode, message));
+    }
+}

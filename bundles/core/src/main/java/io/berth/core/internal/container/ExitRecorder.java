@@ -1,0 +1,142 @@
+package io.berth.core.internal.container;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.container.ContainerState;
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.container.WaitResult;
+import io.berth.api.error.NotFoundException;
+import io.berth.core.internal.store.ContainerRecord;
+
+/**
+ * Records exits: EXITED with code and time, runtime delete, {@code die} event, waiters answered, then the
+ * restart policy (with Docker's back-off) or auto-removal, both on the engine's executor. Called from the
+ * exit monitor's thread and from reconciliation. Thread-safe.
+ */
+final class ExitRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExitRecorder.class);
+
+    private final EngineContext ctx;
+    private final ContainerStarter starter;
+    private final ContainerRemover remover;
+
+    ExitRecorder(EngineContext ctx, ContainerStarter starter, ContainerRemover remover) {
+        this.ctx = ctx;
+        this.starter = starter;
+        this.remover = remover;
+    }
+
+    /** The exit monitor saw {@code <exits>/<id>}; idempotent. */
+    void onExitFile(String id, int exitCode) {
+        Container container = ctx.table().byId(id);
+        if (container == null) {
+            LOG.debug("Ignoring exit file of unknown container {}", id);
+            return;
+        }
+        try {
+            container.lock();
+        } catch (NotFoundException removed) {
+            ctx.exitFiles().delete(id);
+            return;
+        }
+        try {
+            if (isLive(container.status())) {
+                recordExit(container, exitCode, "");
+            } else {
+                ctx.exitFiles().delete(id);
+            }
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /** True for the states in which a process exists. */
+    static boolean isLive(ContainerStatus status) {
+        return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+    }
+
+    /** Records the end of the current run. Lock held; the container is RUNNING or PAUSED. */
+    void recordExit(Container container, int exitCode, String error) {
+        ContainerRecord record = container.record();
+        ContainerState state = new ContainerState(ContainerStatus.EXITED, 0, exitCode, error, false,
+                record.state().startedAt(), Instant.now());
+        ContainerRecord exited = record.withState(state);
+        commitQuietly(container, exited);
+        ctx.deleteFromRuntimeQuietly(exited, false);
+        ctx.exitFiles().delete(container.id());
+        ctx.events().publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        container.completeExit(new WaitResult(exitCode, error));
+        if (RestartPolicies.shouldRestart(exited)) {
+            scheduleRestart(container);
+        } else if (exited.spec().autoRemove()) {
+            ctx.executor().execute(() -> remover.removeAfterExit(container));
+        }
+    }
+
+    /** Marks the container RESTARTING and starts it again after the back-off delay. Lock held. */
+    void scheduleRestart(Container container) {
+        ContainerRecord record = container.record();
+        Duration delay = container.nextRestartDelay(lastRun(record.state()));
+        commitQuietly(container, record.withState(withStatus(record.state(), ContainerStatus.RESTARTING)));
+        container.setPendingRestart(
+                ctx.executor().schedule(() -> restart(container), delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void restart(Container container) {
+        try {
+            container.lock();
+        } catch (NotFoundException removed) {
+            return;
+        }
+        try {
+            if (container.status() == ContainerStatus.RESTARTING) {
+                container.setPendingRestart(null);
+                ContainerRecord record = container.record();
+                ctx.commit(container, record.withRestartCount(record.restartCount() + 1));
+                starter.startLocked(container, true);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Restart of container {} failed: {}", container.id(), e.getMessage());
+            giveUpRestart(container, e);
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /** A restart that could not even try (absent runtime) ends as EXITED with the reason. Lock held. */
+    private void giveUpRestart(Container container, RuntimeException failure) {
+        ContainerRecord record = container.record();
+        if (record.state().status() == ContainerStatus.RESTARTING) {
+            ContainerState state = record.state();
+            commitQuietly(container, record.withState(new ContainerState(ContainerStatus.EXITED, 0,
+                    state.exitCode(), failure.getMessage(), false, state.startedAt(), state.finishedAt())));
+        }
+    }
+
+    private void commitQuietly(Container container, ContainerRecord record) {
+        try {
+            ctx.commit(container, record);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot persist the state of container {}", container.id(), e);
+        }
+    }
+
+    private static Duration lastRun(ContainerState state) {
+        if (state.startedAt() == null || state.finishedAt() == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(state.startedAt(), state.finishedAt());
+    }
+
+    static ContainerState withStatus(ContainerState state, ContainerStatus status) {
+        return new ContainerState(status, state.pid(), state.exitCode(), state.error(), state.oomKilled(),
+                state.startedAt(), state.finishedAt());
+    }
+}

@@ -1,0 +1,74 @@
+package io.berth.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+
+import io.berth.api.container.ContainerFilter;
+import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.error.NotFoundException;
+import io.berth.core.internal.config.CoreConfig;
+import io.berth.core.internal.events.EventBus;
+import io.berth.core.internal.runtime.RuntimeRegistry;
+import io.berth.core.internal.testing.FakeImages;
+import io.berth.core.internal.testing.FakeRuntime;
+import io.berth.core.internal.testing.FakeSnapshots;
+
+class EngineComponentTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void activatesWithConfigurationAndDelegatesEveryService() {
+        RuntimeRegistry runtimes = new RuntimeRegistry();
+        runtimes.register("mock", new FakeRuntime("mock"), "fake 1.0.0");
+        EventBus events = new EventBus(10, event -> { });
+        CoreConfig config = config(Map.of("root", tmp.resolve("root").toString(),
+                "runDir", tmp.resolve("run").toString(), "defaultRuntime", "", "stopTimeout", 3));
+
+        EngineComponent component = new EngineComponent(new FakeImages(), new FakeSnapshots(tmp.resolve("snap")),
+                runtimes, events, config, context(Version.emptyVersion));
+        try {
+            String id = component.create(ContainerSpec.builder("busybox").cmd("sleep").build(), "svc").id();
+            component.start("svc");
+            component.stop(id, null, null);
+
+            assertThat(component.inspect(id).state().status()).isEqualTo(ContainerStatus.EXITED);
+            assertThat(component.list(ContainerFilter.ALL)).hasSize(1);
+            assertThat(component.containersUsing(FakeImages.BUSYBOX_ID)).containsExactly(id);
+            assertThat(component.info().version()).isEqualTo("dev");
+            assertThat(component.info().rootDir()).isEqualTo(tmp.resolve("root"));
+            assertThat(component.info().runDir()).isEqualTo(tmp.resolve("run"));
+            assertThat(tmp.resolve("root").resolve("exits")).isDirectory();
+            component.remove(id, false, false);
+            assertThatThrownBy(() -> component.inspect(id)).isInstanceOf(NotFoundException.class);
+        } finally {
+            component.deactivate();
+            events.close();
+        }
+    }
+
+    private static CoreConfig config(Map<String, Object> values) {
+        return (CoreConfig) Proxy.newProxyInstance(CoreConfig.class.getClassLoader(), new Class<?>[] {CoreConfig.class},
+                (proxy, method, args) -> values.get(method.getName()));
+    }
+
+    private static BundleContext context(Version version) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> method.getName().equals("getVersion") ? version : null);
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> method.getName().equals("getBundle") ? bundle : null);
+    }
+}

@@ -1,0 +1,124 @@
+package io.berth.core.internal.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.berth.api.container.ContainerFilter;
+import io.berth.api.container.ContainerInfo;
+import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.ContainerStatus;
+import io.berth.core.internal.testing.EngineFixture;
+import io.berth.core.internal.testing.Poll;
+
+class ReadoptionTest {
+
+    @TempDir
+    Path tmp;
+
+    private EngineFixture f;
+
+    @BeforeEach
+    void open() {
+        f = new EngineFixture(tmp);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void aNewEngineReconcilesWithTheRuntime() {
+        String alive = f.run("sleep");
+        int pid = f.inspect(alive).state().pid();
+        String exitedWhileDown = f.run("sleep");
+        String forgotten = f.run("sleep");
+        String paused = f.run("sleep");
+        f.engine.pause(paused);
+        String created = f.create("sleep");
+        f.engine.close();
+
+        f.runtime.exit(exitedWhileDown, 7);
+        f.runtime.forget(forgotten);
+        f.reopen();
+
+        assertThat(f.inspect(alive).state().status()).isEqualTo(ContainerStatus.RUNNING);
+        assertThat(f.inspect(alive).state().pid()).isEqualTo(pid);
+        assertThat(f.inspect(paused).state().status()).isEqualTo(ContainerStatus.PAUSED);
+        assertThat(f.inspect(created).state().status()).isEqualTo(ContainerStatus.CREATED);
+        ContainerInfo exited = f.inspect(exitedWhileDown);
+        assertThat(exited.state().status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(exited.state().exitCode()).isEqualTo(7);
+        ContainerInfo unknown = f.inspect(forgotten);
+        assertThat(unknown.state().status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(unknown.state().exitCode()).isEqualTo(255);
+        assertThat(unknown.state().error()).isEqualTo("container exited while the engine was down");
+        assertThat(f.runtime.calls()).doesNotContain("kill " + alive + " 9 all", "kill " + alive + " 15");
+        assertThat(f.state().resolve("exits").resolve(exitedWhileDown)).doesNotExist();
+    }
+
+    @Test
+    void theNewEngineKeepsWatchingAdoptedContainers() {
+        String id = f.run("sleep");
+        f.reopen();
+
+        f.engine.stop(f.inspect(id).name(), null, null);
+
+        assertThat(f.inspect(id).state().exitCode()).isEqualTo(143);
+    }
+
+    @Test
+    void containersOfAnAbsentRuntimeWaitForIt() {
+        String alive = f.run("sleep");
+        String forgotten = f.run("sleep");
+        f.engine.close();
+        f.runtime.forget(forgotten);
+        f.runtimes.unregister("mock", f.runtime);
+
+        f.reopen();
+        assertThat(f.inspect(forgotten).state().status()).isEqualTo(ContainerStatus.RUNNING);
+
+        f.runtimes.register("mock", f.runtime, "fake-runtime 1.0.1");
+        Poll.until("reconciled after the runtime came back",
+                () -> f.inspect(forgotten).state().status() == ContainerStatus.EXITED);
+        assertThat(f.inspect(forgotten).state().exitCode()).isEqualTo(255);
+        assertThat(f.inspect(alive).state().status()).isEqualTo(ContainerStatus.RUNNING);
+    }
+
+    @Test
+    void tornTempFilesAndBrokenRecordsDoNotStopTheEngine() throws IOException {
+        String id = f.engine.create(ContainerSpec.builder("busybox").cmd("sleep").build(), "survivor").id();
+        f.engine.close();
+        Path torn = f.containerDir(id).resolve(".container.json.tmp-1");
+        Files.writeString(torn, "{\"id\":");
+        Path broken = Files.createDirectories(f.state().resolve("containers").resolve("f".repeat(64)));
+        Files.writeString(broken.resolve("container.json"), "garbage");
+
+        f.reopen();
+
+        assertThat(f.engine.list(ContainerFilter.ALL)).extracting(ContainerInfo::name).containsExactly("survivor");
+        assertThat(torn).doesNotExist();
+        assertThat(broken.resolve("container.json")).exists();
+    }
+
+    @Test
+    void anInterruptedRemovalIsFinished() throws IOException {
+        String id = f.create("sleep");
+        f.engine.close();
+        Path record = f.containerDir(id).resolve("container.json");
+        Files.writeString(record, Files.readString(record).replace("\"CREATED\"", "\"REMOVING\""));
+
+        f.reopen();
+
+        assertThat(f.engine.list(ContainerFilter.ALL)).isEmpty();
+        assertThat(f.containerDir(id)).doesNotExist();
+    }
+}

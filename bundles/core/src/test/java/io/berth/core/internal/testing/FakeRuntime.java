@@ -1,0 +1,232 @@
+package io.berth.core.internal.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.berth.api.container.LogEntry;
+import io.berth.api.error.ConflictException;
+import io.berth.api.error.InvalidArgumentException;
+import io.berth.api.error.NotFoundException;
+import io.berth.api.runtime.OciRuntime;
+import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeFeatures;
+import io.berth.api.runtime.RuntimeInfo;
+import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStatus;
+import io.berth.core.internal.logs.K8sLogFormat;
+import io.berth.core.internal.store.Json;
+
+/**
+ * An in-memory runtime whose "programs" are the first argument of the container's command:
+ * {@code sleep} runs until SIGTERM/SIGINT/SIGKILL (exit 128+n), {@code stubborn} ignores SIGTERM,
+ * {@code exit N} exits with N at once, {@code echo words...} logs the words and exits 0, {@code nonexistent}
+ * cannot be created. Exits are written to the exit directory like conmon does (temp file + rename, or in
+ * place). Thread-safe.
+ */
+public final class FakeRuntime implements OciRuntime {
+
+    /** One container as the fake knows it. */
+    public static final class Process {
+        public final RuntimeCreateRequest request;
+        public final List<String> args;
+        public final JsonNode spec;
+        public volatile RuntimeStatus status = RuntimeStatus.CREATED;
+        public volatile int pid;
+        volatile int pendingSignal;
+        public final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+
+        Process(RuntimeCreateRequest request, List<String> args, JsonNode spec) {
+            this.request = request;
+            this.args = args;
+            this.spec = spec;
+        }
+    }
+
+    private final String name;
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger pids = new AtomicInteger(1000);
+    private volatile boolean exitFilesInPlace;
+
+    public FakeRuntime(String name) {
+        this.name = name;
+    }
+
+    /** Write exit files directly instead of temp + rename. */
+    public void writeExitFilesInPlace(boolean inPlace) {
+        exitFilesInPlace = inPlace;
+    }
+
+    public List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public Process process(String id) {
+        return processes.get(id);
+    }
+
+    /** The process ends on its own (also while no engine watches). */
+    public void exit(String id, int code) {
+        Process process = processes.get(id);
+        process.status = RuntimeStatus.STOPPED;
+        writeExitFile(process.request, code);
+    }
+
+    /** The runtime loses all memory of the container (as after a host reboot). */
+    public void forget(String id) {
+        processes.remove(id);
+    }
+
+    /** Appends a log line as the monitor would. */
+    public void log(String id, LogEntry.Stream stream, String text) {
+        appendLog(processes.get(id).request.logPath(), new LogEntry(stream, Instant.now(), text, false));
+    }
+
+    @Override
+    public RuntimeInfo info() {
+        return new RuntimeInfo(name, "1.0", "", true, "", RuntimeFeatures.UNKNOWN);
+    }
+
+    @Override
+    public void create(RuntimeCreateRequest request) {
+        calls.add("create " + request.id());
+        JsonNode spec = readSpec(request.bundle());
+        List<String> args = new ArrayList<>();
+        spec.path("process").path("args").forEach(arg -> args.add(arg.asText()));
+        if (args.get(0).equals("nonexistent")) {
+            throw new InvalidArgumentException("exec: \"nonexistent\": executable file not found in $PATH");
+        }
+        if (args.get(0).equals("noperm")) {
+            throw new InvalidArgumentException("exec: \"noperm\": permission denied");
+        }
+        processes.put(request.id(), new Process(request, args, spec));
+    }
+
+    @Override
+    public void start(String id) {
+        calls.add("start " + id);
+        Process process = require(id);
+        process.status = RuntimeStatus.RUNNING;
+        process.pid = pids.incrementAndGet();
+        switch (process.args.get(0)) {
+            case "exit" -> exit(id, Integer.parseInt(process.args.get(1)));
+            case "echo" -> {
+                log(id, LogEntry.Stream.STDOUT, String.join(" ", process.args.subList(1, process.args.size())));
+                exit(id, 0);
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public RuntimeState state(String id) {
+        Process process = require(id);
+        return new RuntimeState(id, process.status, process.status == RuntimeStatus.STOPPED ? 0 : process.pid);
+    }
+
+    @Override
+    public List<String> list() {
+        return List.copyOf(processes.keySet());
+    }
+
+    @Override
+    public void kill(String id, int signal, boolean all) {
+        calls.add("kill " + id + " " + signal + (all ? " all" : ""));
+        Process process = require(id);
+        if (process.status != RuntimeStatus.RUNNING && process.status != RuntimeStatus.PAUSED) {
+            throw new ConflictException("container not running");
+        }
+        boolean dies = signal == 9 || signal == 2 || (signal == 15 && !process.args.get(0).equals("stubborn"));
+        if (dies && process.status == RuntimeStatus.PAUSED) {
+            process.pendingSignal = signal; // a frozen process receives it when thawed
+        } else if (dies) {
+            exit(id, 128 + signal);
+        }
+    }
+
+    @Override
+    public void delete(String id, boolean force) {
+        calls.add("delete " + id + (force ? " force" : ""));
+        processes.remove(id);
+    }
+
+    @Override
+    public void pause(String id) {
+        calls.add("pause " + id);
+        require(id).status = RuntimeStatus.PAUSED;
+    }
+
+    @Override
+    public void resume(String id) {
+        calls.add("resume " + id);
+        Process process = require(id);
+        process.status = RuntimeStatus.RUNNING;
+        if (process.pendingSignal != 0) {
+            exit(id, 128 + process.pendingSignal);
+        }
+    }
+
+    @Override
+    public OutputStream openStdin(String id) {
+        return require(id).stdin;
+    }
+
+    private Process require(String id) {
+        Process process = processes.get(id);
+        if (process == null) {
+            throw new NotFoundException("container " + id + " does not exist");
+        }
+        return process;
+    }
+
+    private static JsonNode readSpec(Path bundle) {
+        try {
+            return Json.mapper().readTree(bundle.resolve("config.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeExitFile(RuntimeCreateRequest request, int code) {
+        Path target = request.exitDir().resolve(request.id());
+        byte[] content = Integer.toString(code).getBytes(StandardCharsets.US_ASCII);
+        try {
+            if (exitFilesInPlace) {
+                Files.write(target, content);
+            } else {
+                Path temp = request.exitDir().resolve("." + request.id() + ".tmp");
+                Files.write(temp, content);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void appendLog(Path logPath, LogEntry entry) {
+        try {
+            Files.writeString(logPath, K8sLogFormat.format(entry) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

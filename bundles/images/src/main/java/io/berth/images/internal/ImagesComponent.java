@@ -1,0 +1,129 @@
+package io.berth.images.internal;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.event.EventService;
+import io.berth.api.image.ImageInfo;
+import io.berth.api.image.ImageRemoval;
+import io.berth.api.image.ImageService;
+import io.berth.api.image.ImageUsage;
+import io.berth.api.image.ImportOptions;
+import io.berth.api.image.SnapshotService;
+import io.berth.images.internal.image.ImageServiceImpl;
+import io.berth.images.internal.layer.LayerUnpacker;
+import io.berth.images.internal.snapshot.CopySnapshotService;
+import io.berth.images.internal.store.ImageStore;
+
+/**
+ * The image store component: provides {@link ImageService} and {@link SnapshotService} over one store in
+ * {@code <root>/images}. The store is opened (and cleaned) on activation; a configuration change reactivates
+ * the component. Thread-safe.
+ */
+@Component(name = ImagesComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {ImageService.class, SnapshotService.class})
+@Designate(ocd = ImagesConfiguration.class)
+public final class ImagesComponent implements ImageService, SnapshotService {
+
+    static final String PID = "io.berth.images";
+    private static final Logger LOG = LoggerFactory.getLogger(ImagesComponent.class);
+
+    /**
+     * Optional: without the container engine, images in use cannot be detected and are deleted freely.
+     * Bound as service objects, fetched only when asked: the engine itself needs this store, so taking its
+     * service at bind time would be a circular activation.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ComponentServiceObjects<ImageUsage> imageUsage;
+
+    /** Optional: without an event service, image events are dropped. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventService eventService;
+
+    private final ImageService images;
+    private final SnapshotService snapshots;
+
+    @Activate
+    public ImagesComponent(ImagesConfiguration config) {
+        Path root = StoreRoot.resolve(config.root());
+        ImageStore store = ImageStore.open(root.resolve("images"), new LayerUnpacker());
+        this.images = new ImageServiceImpl(store, this::currentImageUsage, () -> eventService, Clock.systemUTC());
+        this.snapshots = new CopySnapshotService(store);
+        LOG.info("image store ready in {}", root.resolve("images"));
+    }
+
+    @Override
+    public ImageInfo importImage(InputStream rootfsTar, ImportOptions options) {
+        return images.importImage(rootfsTar, options);
+    }
+
+    @Override
+    public List<ImageInfo> list(boolean all) {
+        return images.list(all);
+    }
+
+    @Override
+    public ImageInfo inspect(String ref) {
+        return images.inspect(ref);
+    }
+
+    @Override
+    public void tag(String source, String target) {
+        images.tag(source, target);
+    }
+
+    @Override
+    public List<ImageRemoval> remove(String ref, boolean force, boolean noPrune) {
+        return images.remove(ref, force, noPrune);
+    }
+
+    @Override
+    public Path prepare(String key, String imageId) {
+        return snapshots.prepare(key, imageId);
+    }
+
+    @Override
+    public Path path(String key) {
+        return snapshots.path(key);
+    }
+
+    @Override
+    public void remove(String key) {
+        snapshots.remove(key);
+    }
+
+    /** The engine's answer, fetched per call and released at once; {@code null} while no engine is bound. */
+    private ImageUsage currentImageUsage() {
+        ComponentServiceObjects<ImageUsage> objects = imageUsage;
+        if (objects == null) {
+            return null;
+        }
+        return imageId -> {
+            ImageUsage usage = objects.getService();
+            if (usage == null) {
+                return java.util.List.of();
+            }
+            try {
+                return usage.containersUsing(imageId);
+            } finally {
+                objects.ungetService(usage);
+            }
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package io.berth.images.internal.image;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.berth.api.error.InvalidArgumentException;
+import io.berth.api.event.EventService;
+import io.berth.api.image.ImageInfo;
+import io.berth.api.image.ImageRemoval;
+import io.berth.api.image.ImageService;
+import io.berth.api.image.ImageUsage;
+import io.berth.api.image.ImportOptions;
+import io.berth.images.internal.reference.ImageReference;
+import io.berth.images.internal.store.ImageStore;
+import io.berth.images.internal.store.StoredImage;
+
+/**
+ * The {@link ImageService} over one {@link ImageStore}: delegates to the importer and the remover and
+ * publishes Docker's image events. Thread-safe.
+ */
+public final class ImageServiceImpl implements ImageService {
+
+    private final ImageStore store;
+    private final ImageImporter importer;
+    private final ImageRemover remover;
+    private final EventPublisher events;
+
+    /**
+     * @param usage  who uses an image; may supply {@code null} (then images are deleted freely)
+     * @param events the event service; may supply {@code null} (then events are dropped)
+     */
+    public ImageServiceImpl(ImageStore store, Supplier<ImageUsage> usage, Supplier<EventService> events,
+            Clock clock) {
+        this.store = store;
+        this.importer = new ImageImporter(store, clock);
+        this.remover = new ImageRemover(store, usage);
+        this.events = new EventPublisher(events, clock);
+    }
+
+    @Override
+    public ImageInfo importImage(InputStream rootfsTar, ImportOptions options) {
+        if (rootfsTar == null) {
+            throw new InvalidArgumentException("no archive to import");
+        }
+        ImportOptions effective = options == null ? new ImportOptions(null, null, null) : options;
+        ImageReference target = effective.reference() == null ? null : tagTarget(effective.reference());
+        StoredImage image = importer.importImage(rootfsTar, effective, target);
+        if (target != null) {
+            events.publish("tag", image.id(), target.familiar());
+        }
+        events.publish("import", image.id(), image.id());
+        return store.info(image.id());
+    }
+
+    @Override
+    public List<ImageInfo> list(boolean all) {
+        return store.list();
+    }
+
+    @Override
+    public ImageInfo inspect(String ref) {
+        return store.inspect(requireRef(ref));
+    }
+
+    @Override
+    public void tag(String source, String target) {
+        ImageReference reference = tagTarget(target);
+        String id = store.tagResolved(requireRef(source), reference);
+        events.publish("tag", id, reference.familiar());
+    }
+
+    @Override
+    public List<ImageRemoval> remove(String ref, boolean force, boolean noPrune) {
+        RemovalOutcome outcome = remover.remove(requireRef(ref), force);
+        for (ImageRemoval step : outcome.steps()) {
+            events.publish(step.untagged() != null ? "untag" : "delete", outcome.imageId(), outcome.imageId());
+        }
+        return outcome.steps();
+    }
+
+    /** A valid {@code name[:tag]} to create; a digest is refused as in Docker. */
+    private static ImageReference tagTarget(String text) {
+        ImageReference reference = ImageReference.parse(requireRef(text));
+        if (reference.digest() != null) {
+            throw new InvalidArgumentException("refusing to create a tag with a digest reference");
+        }
+        return reference;
+    }
+
+    private static String requireRef(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            throw new InvalidArgumentException("invalid reference format");
+        }
+        return ref;
+    }
+}

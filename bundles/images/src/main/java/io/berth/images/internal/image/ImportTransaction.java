@@ -1,0 +1,100 @@
+package io.berth.images.internal.image;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.error.BerthException;
+import io.berth.images.internal.reference.ImageReference;
+import io.berth.images.internal.store.Blob;
+import io.berth.images.internal.store.BlobWriter;
+import io.berth.images.internal.store.ImageStore;
+import io.berth.images.internal.store.StoredImage;
+
+/**
+ * What one import wrote, so a failure can take all of it back. Blobs and layers are pinned while the import
+ * runs; closing an uncommitted transaction removes the tag, the image and the content nobody else uses.
+ * Not thread-safe (one per import).
+ */
+final class ImportTransaction implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportTransaction.class);
+
+    private final ImageStore store;
+    private final List<String> blobs = new ArrayList<>();
+    private final List<String> layers = new ArrayList<>();
+    private String addedImage;
+    private boolean committed;
+
+    ImportTransaction(ImageStore store) {
+        this.store = store;
+    }
+
+    /** Pins the sealed blob's digest, then makes it visible. */
+    Blob commitBlob(BlobWriter writer) {
+        try {
+            String digest = writer.seal();
+            store.pinBlob(digest);
+            blobs.add(digest);
+            return writer.commit(null);
+        } catch (IOException e) {
+            throw new BerthException("cannot store the layer archive: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a small blob (the image config). */
+    Blob putBlob(byte[] content) {
+        try (BlobWriter writer = store.blobs().newWriter()) {
+            writer.stream().write(content);
+            return commitBlob(writer);
+        } catch (IOException e) {
+            throw new BerthException("cannot store the image config: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unpacks the layer unless present. */
+    void ensureLayer(Blob archive, String diffId) {
+        store.pinLayer(diffId);
+        layers.add(diffId);
+        store.layers().unpack(store.blobs().path(archive.digest()), diffId);
+    }
+
+    /** Records the image; an identical image already present is left as it is. */
+    void addImage(StoredImage image) {
+        if (store.add(image)) {
+            addedImage = image.id();
+        }
+    }
+
+    /** Points the reference at the image. The last step: a failed tag write changes nothing. */
+    void tag(ImageReference reference, String imageId) {
+        store.tag(reference, imageId);
+    }
+
+    void commit() {
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        blobs.forEach(store::unpinBlob);
+        layers.forEach(store::unpinLayer);
+        if (!committed) {
+            rollBack();
+        }
+    }
+
+    private void rollBack() {
+        try {
+            if (addedImage != null && store.references(addedImage).isEmpty()) {
+                store.delete(addedImage);
+            }
+            store.discardIfUnused(blobs, layers);
+        } catch (RuntimeException e) {
+            LOG.warn("could not undo a failed import ({}); leftovers are removed at the next start", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.berth.images.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.berth.api.image.ImageInfo;
+import io.berth.api.image.ImportOptions;
+import io.berth.images.internal.testing.TarBuilder;
+
+class ImagesComponentTest {
+
+    @TempDir
+    Path root;
+
+    private ImagesConfiguration config(String rootDir) {
+        return new ImagesConfiguration() {
+            @Override
+            public String root() {
+                return rootDir;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ImagesConfiguration.class;
+            }
+        };
+    }
+
+    @Test
+    void servesImagesAndSnapshotsFromTheConfiguredRoot() {
+        ImagesComponent component = new ImagesComponent(config(root.toString()));
+        byte[] tar = new TarBuilder().file("hello", "world").bytes();
+        ImageInfo info = component.importImage(new ByteArrayInputStream(tar), ImportOptions.tagged("hello"));
+
+        assertThat(component.inspect("hello")).isEqualTo(info);
+        assertThat(component.list(true)).containsExactly(info);
+        Path rootfs = component.prepare("c1", info.id());
+        assertThat(rootfs).isEqualTo(root.resolve("images/snapshots/c1/rootfs"));
+        assertThat(rootfs.resolve("hello")).hasContent("world");
+        assertThat(component.path("c1")).isEqualTo(rootfs);
+        component.remove("c1");
+        component.tag("hello", "hi");
+        assertThat(component.remove("hi", false, false)).hasSize(1);
+
+        ImagesComponent restarted = new ImagesComponent(config(root.toString()));
+        assertThat(restarted.inspect("hello").id()).isEqualTo(info.id());
+    }
+}

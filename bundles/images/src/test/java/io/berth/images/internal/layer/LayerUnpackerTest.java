@@ -1,0 +1,143 @@
+package io.berth.images.internal.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.berth.images.internal.files.PosixAttributes;
+import io.berth.images.internal.files.ProcessIdentity;
+import io.berth.images.internal.testing.TarBuilder;
+
+class LayerUnpackerTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path unpack(byte[] archive) {
+        return unpack(archive, new LayerUnpacker(false));
+    }
+
+    private Path unpack(byte[] archive, LayerUnpacker unpacker) {
+        Path target = tmp.resolve("layer");
+        unpacker.unpack(new ByteArrayInputStream(archive), target);
+        return target;
+    }
+
+    @Test
+    void extractsFilesDirectoriesAndLinks() throws IOException {
+        Path layer = unpack(new TarBuilder().dir("bin").file("bin/busybox", "#!binary", 0755)
+                .symlink("bin/sh", "busybox").symlink("abs", "/etc/os-release").hardlink("bin/ls", "bin/busybox")
+                .bytes());
+        assertThat(layer.resolve("bin/busybox")).hasContent("#!binary");
+        assertThat(Files.readSymbolicLink(layer.resolve("bin/sh"))).isEqualTo(Path.of("busybox"));
+        assertThat(Files.readSymbolicLink(layer.resolve("abs"))).isEqualTo(Path.of("/etc/os-release"));
+        assertThat(Files.isSameFile(layer.resolve("bin/ls"), layer.resolve("bin/busybox"))).isTrue();
+    }
+
+    @Test
+    void acceptsGzip() {
+        Path layer = unpack(new TarBuilder().file("hello.txt", "hi").gzip());
+        assertThat(layer.resolve("hello.txt")).hasContent("hi");
+    }
+
+    @Test
+    void appliesModesIncludingSetuidAndModificationTimes() throws IOException {
+        Path layer = unpack(new TarBuilder().dir("d", 0750).file("d/su", "x", 04755).file("d/ro", "y", 0400)
+                .dir("sticky", 01777).bytes());
+        assertThat(PosixAttributes.mode(layer.resolve("d"))).isEqualTo(0750);
+        assertThat(PosixAttributes.mode(layer.resolve("d/su"))).isEqualTo(04755);
+        assertThat(PosixAttributes.mode(layer.resolve("d/ro"))).isEqualTo(0400);
+        assertThat(PosixAttributes.mode(layer.resolve("sticky"))).isEqualTo(01777);
+        FileTime expected = FileTime.from(TarBuilder.MTIME);
+        assertThat(Files.getLastModifiedTime(layer.resolve("d/su"))).isEqualTo(expected);
+        assertThat(Files.getLastModifiedTime(layer.resolve("d"))).isEqualTo(expected);
+    }
+
+    @Test
+    void setsSymlinkTimesWithoutTouchingTheTarget() throws IOException {
+        Path layer = unpack(new TarBuilder().file("target", "t").symlink("link", "target").bytes());
+        assertThat(Files.getLastModifiedTime(layer.resolve("link"), LinkOption.NOFOLLOW_LINKS))
+                .isEqualTo(FileTime.from(TarBuilder.MTIME));
+    }
+
+    @Test
+    void absoluteNamesLandInsideTheLayer() {
+        Path layer = unpack(new TarBuilder().file("/etc/hostname", "box").file("./etc/hosts", "h").bytes());
+        assertThat(layer.resolve("etc/hostname")).hasContent("box");
+        assertThat(layer.resolve("etc/hosts")).hasContent("h");
+    }
+
+    @Test
+    void createsMissingParentsWithMode755() throws IOException {
+        Path layer = unpack(new TarBuilder().file("a/b/c.txt", "c").bytes());
+        assertThat(layer.resolve("a/b/c.txt")).hasContent("c");
+        assertThat(PosixAttributes.mode(layer.resolve("a/b"))).isEqualTo(0755);
+    }
+
+    @Test
+    void rootEntrySetsTheLayerRootMode() throws IOException {
+        Path layer = unpack(new TarBuilder().dir("./", 0700).file("x", "1").bytes());
+        assertThat(PosixAttributes.mode(layer)).isEqualTo(0700);
+    }
+
+    @Test
+    void laterEntriesReplaceEarlierFilesAndLinks() throws IOException {
+        Path layer = unpack(new TarBuilder().file("f", "old").file("f", "new").symlink("l", "f").file("l", "file")
+                .file("d", "file").dir("d").bytes());
+        assertThat(layer.resolve("f")).hasContent("new");
+        assertThat(Files.isSymbolicLink(layer.resolve("l"))).isFalse();
+        assertThat(layer.resolve("l")).hasContent("file");
+        assertThat(layer.resolve("d")).isDirectory();
+    }
+
+    @Test
+    void skipsWhiteoutsDevicesAndFifos() {
+        Path layer = unpack(new TarBuilder().file("etc/.wh.passwd", "").file(".wh..wh..opq", "").fifo("pipe")
+                .charDevice("dev/null").file("keep", "k").bytes());
+        assertThat(layer.resolve("etc/.wh.passwd")).doesNotExist();
+        assertThat(layer.resolve(".wh..wh..opq")).doesNotExist();
+        assertThat(layer.resolve("pipe")).doesNotExist();
+        assertThat(layer.resolve("dev/null")).doesNotExist();
+        assertThat(layer.resolve("keep")).hasContent("k");
+    }
+
+    @Test
+    void longNamesViaPaxHeadersWork() {
+        String name = "d/" + "n".repeat(200) + "/" + "f".repeat(200);
+        Path layer = unpack(new TarBuilder().file(name, "long").bytes());
+        assertThat(layer.resolve(name)).hasContent("long");
+    }
+
+    @Test
+    void emptyArchiveGivesEmptyLayer() {
+        Path layer = unpack(new TarBuilder().bytes());
+        assertThat(layer).isEmptyDirectory();
+    }
+
+    @Test
+    void appliesOwnershipWhenRunningAsRoot() throws IOException {
+        assumeTrue(ProcessIdentity.isRoot(), "needs root");
+        TarArchiveEntry owned = TarBuilder.entry("owned", TarConstants.LF_NORMAL, 04750);
+        owned.setUserId(1234);
+        owned.setGroupId(5678);
+        TarArchiveEntry link = TarBuilder.entry("link", TarConstants.LF_SYMLINK, 0777);
+        link.setLinkName("owned");
+        link.setUserId(4321);
+        Path layer = unpack(new TarBuilder().add(owned, "x".getBytes()).add(link, null).bytes(), new LayerUnpacker(true));
+        assertThat(Files.getAttribute(layer.resolve("owned"), "unix:uid")).isEqualTo(1234);
+        assertThat(Files.getAttribute(layer.resolve("owned"), "unix:gid")).isEqualTo(5678);
+        assertThat(PosixAttributes.mode(layer.resolve("owned"))).as("setuid survives chown").isEqualTo(04750);
+        assertThat(Files.getAttribute(layer.resolve("link"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(4321);
+    }
+}

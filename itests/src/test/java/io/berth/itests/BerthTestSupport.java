@@ -1,0 +1,186 @@
+package io.berth.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built Berth distribution once per test class with the mock runtime and private state
+ * directories, and offers waiting helpers. Tests run inside the Karaf JVM; never sleep, always wait for a
+ * condition with a deadline.
+ */
+public abstract class BerthTestSupport {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        File dist = new File(System.getProperty("berth.dist"));
+        File itDir = new File(System.getProperty("berth.itest.dir", "target/it"));
+        String stateRoot = new File(itDir, "state-" + UUID.randomUUID()).getAbsolutePath();
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl("file:" + dist.getAbsolutePath())
+                    .unpackDirectory(new File(itDir, "exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/io.berth.core.cfg", "root", stateRoot),
+            editConfigurationFilePut("etc/io.berth.core.cfg", "runDir", stateRoot + "/run"),
+            editConfigurationFilePut("etc/io.berth.core.cfg", "defaultRuntime", "mock"),
+            editConfigurationFilePut("etc/io.berth.images.cfg", "root", stateRoot),
+            editConfigurationFilePut("etc/io.berth.runtime.mock.cfg", "stateDir", stateRoot + "/mock"),
+            systemProperty("berth.itest.state").value(stateRoot),
+            vmOptions(karafJava9Options()),
+        };
+    }
+
+    /** The JVM flags bin/karaf passes on Java 9+; Pax Exam does not add them itself. */
+    private static String[] karafJava9Options() {
+        return new String[] {
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+            "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+            "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+            "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+        };
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the condition holds, failing with {@code what} after {@link #TIMEOUT}. */
+    protected static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    /** The bundle with the given symbolic name; fails if absent. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** Result of a console command: what it printed and what it returned (or threw). */
+    protected record CommandResult(String output, Object value, Exception error) {
+    }
+
+    /**
+     * Runs a console command the way a user would, waiting for the command to be registered (commands
+     * appear asynchronously after their bundle starts).
+     */
+    protected CommandResult execute(String command) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            CommandResult result = executeOnce(command);
+            boolean notYetRegistered = result.error() != null
+                    && result.error().getClass().getSimpleName().equals("CommandNotFoundException");
+            if (!notYetRegistered || Instant.now().isAfter(deadline)) {
+                return result;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+        }
+    }
+
+    private CommandResult executeOnce(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Object value = session.execute(command);
+            out.flush();
+            return new CommandResult(bytes.toString(StandardCharsets.UTF_8), value, null);
+        } catch (Exception e) {
+            out.flush();
+            return new CommandResult(bytes.toString(StandardCharsets.UTF_8), null, e);
+        } finally {
+            session.close();
+        }
+    }
+
+    /** Runs a command that must succeed; returns its output. */
+    protected String run(String command) {
+        CommandResult result = execute(command);
+        if (result.error() != null) {
+            throw new AssertionError("command failed: " + command + " -> " + result.error() + "\n"
+                    + result.output(), result.error());
+        }
+        return result.output();
+    }
+}

@@ -1,0 +1,129 @@
+package io.berth.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution run as a separate process, the way a user runs it ({@code bin/karaf server}), driven
+ * through {@code bin/client}. State directories are private to the instance, so tests can kill and restart it
+ * on the same data.
+ */
+final class KarafProcess {
+
+    private static final String USER = "berth-it";
+    private static final String PASSWORD = "it-" + Long.toHexString(System.nanoTime());
+
+    private final Path home;
+    private final Path state;
+    private final int sshPort;
+    private Process process;
+
+    private KarafProcess(Path home, Path state, int sshPort) {
+        this.home = home;
+        this.state = state;
+        this.sshPort = sshPort;
+    }
+
+    /** Unpacks the distribution into {@code dir} and configures private ports, state dirs and a test user. */
+    static KarafProcess unpack(Path dist, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        exec(List.of("tar", "-xzf", dist.toString(), "-C", dir.toString(), "--strip-components=1"), dir);
+        Path state = Files.createDirectories(dir.resolve("berth-state"));
+        KarafProcess karaf = new KarafProcess(dir, state, freePort());
+        karaf.configure();
+        return karaf;
+    }
+
+    private void configure() throws IOException {
+        append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup",
+                "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
+        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(),
+                "rmiServerPort = " + freePort());
+        append("etc/io.berth.core.cfg", "root = " + state, "runDir = " + state.resolve("run"),
+                "defaultRuntime = mock");
+        append("etc/io.berth.images.cfg", "root = " + state);
+        append("etc/io.berth.runtime.mock.cfg", "stateDir = " + state.resolve("mock"));
+    }
+
+    /** Starts {@code bin/karaf server} in the background. */
+    void start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
+        pb.environment().put("KARAF_EXEC", "exec");
+        process = pb.start();
+    }
+
+    /**
+     * Runs console commands through {@code bin/client} in batch mode (retrying the connection while Karaf
+     * boots) and returns what they printed.
+     */
+    String client(String... commands) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bin/client", "-h", "127.0.0.1", "-a", Integer.toString(sshPort),
+                "-u", USER, "-p", PASSWORD, "-r", "60", "-d", "1", "-b").directory(home.toFile())
+                .redirectErrorStream(true);
+        Process client = pb.start();
+        client.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(120, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new IllegalStateException("client did not finish: " + output);
+        }
+        return output;
+    }
+
+    /** Kills the Karaf JVM with SIGKILL, as a crash would. */
+    void kill9() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops Karaf if it still runs. */
+    void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+
+    Path home() {
+        return home;
+    }
+
+    private void append(String file, String... lines) throws IOException {
+        Files.writeString(home.resolve(file), "\n" + String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = home.resolve(file);
+        String content = Files.readString(path);
+        if (!content.contains(from)) {
+            throw new IllegalStateException(file + " has no '" + from + "'");
+        }
+        Files.writeString(path, content.replace(from, to));
+    }
+
+    private static void exec(List<String> command, Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("failed: " + command);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.berth.runtime.mock.internal;
+
+import static io.berth.api.runtime.RuntimeStatus.CREATED;
+import static io.berth.api.runtime.RuntimeStatus.PAUSED;
+import static io.berth.api.runtime.RuntimeStatus.RUNNING;
+import static io.berth.api.runtime.RuntimeStatus.STOPPED;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.berth.api.error.ConflictException;
+import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStatus;
+import io.berth.runtime.mock.internal.Outcome.Exited;
+import io.berth.runtime.mock.internal.Outcome.SleepingUntil;
+
+/**
+ * One simulated container: its status machine (CREATED → RUNNING ⇄ PAUSED → STOPPED), its process, its timer
+ * and its state file. Every change of state is persisted before the method returns; the exit file is written
+ * when the process ends and never on {@link #detach()}. Thread-safe: every method holds the container's
+ * monitor, including timer callbacks and stdin notifications.
+ */
+final class SimulatedContainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedContainer.class);
+
+    private final ContainerSetup setup;
+    private final StateStore store;
+    private final Scheduler scheduler;
+    private final LogWriter log;
+    private final StdinPipe stdin;
+    private final boolean stdinLost;
+    private final SimulatedProcess process;
+    private RuntimeStatus status;
+    private Instant startedAt;
+    private Instant pausedAt;
+    private int pendingSignal;
+    private Integer exitCode;
+    private ContainerRecord saved;
+    private Scheduler.Cancellable timer;
+    private long timerGeneration;
+    private boolean detached;
+
+    private SimulatedContainer(ContainerRecord record, List<Step> program, StateStore store, Scheduler scheduler) {
+        this.setup = record.setup();
+        this.store = store;
+        this.scheduler = scheduler;
+        this.status = record.status();
+        this.startedAt = record.startedAt();
+        this.pausedAt = record.pausedAt();
+        this.pendingSignal = record.pendingSignal();
+        this.exitCode = record.exitCode();
+        this.log = new LogWriter(setup.logPath(), setup.process().terminal());
+        this.stdin = new StdinPipe(this::onStdinActivity, setup.openStdin());
+        // After a restart the stdin of a started process is gone: nobody can write to it, nobody closes it.
+        this.stdinLost = setup.openStdin() && status != CREATED;
+        this.process = new SimulatedProcess(program, record.progress(), log, stdin);
+        if (!process.readsStdin()) {
+            stdin.discard();
+        }
+    }
+
+    /** A new container: creates its log file and persists it as CREATED. */
+    static SimulatedContainer create(ContainerSetup setup, List<Step> program, StateStore store,
+            Scheduler scheduler) {
+        ContainerRecord record = new ContainerRecord(setup, CREATED, null, null, 0, null, ProcessProgress.START);
+        SimulatedContainer container = new SimulatedContainer(record, program, store, scheduler);
+        container.log.create();
+        container.persist();
+        return container;
+    }
+
+    /**
+     * A container loaded from its state file. A running one continues at once: output and the exit of a
+     * process whose time ran out while the runtime was down are written now; a sleep still in progress is
+     * re-scheduled.
+     */
+    static SimulatedContainer restore(ContainerRecord record, StateStore store, Scheduler scheduler) {
+        List<Step> program = CommandSet.program(record.setup().process());
+        SimulatedContainer container = new SimulatedContainer(record, program, store, scheduler);
+        container.saved = record;
+        container.continueAfterRestore();
+        return container;
+    }
+
+    synchronized RuntimeState state() {
+        return new RuntimeState(setup.id(), status, status == STOPPED ? 0 : setup.pid());
+    }
+
+    synchronized void start() {
+        if (status != CREATED) {
+            throw new ConflictException(status == STOPPED ? "cannot start a container that has stopped"
+                    : "cannot start an already running container");
+        }
+        status = RUNNING;
+        startedAt = scheduler.now();
+        persist();
+        wakeAfter(Duration.ZERO);
+    }
+
+    /** Delivers a signal; see {@link Signals}. A terminating signal other than KILL waits for resume when paused. */
+    synchronized void kill(int signal) {
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        if (!Signals.terminates(signal)) {
+            LOG.debug("Container {} ignores signal {}", setup.id(), signal);
+        } else if (status == PAUSED && signal != Signals.SIGKILL) {
+            pendingSignal = pendingSignal == 0 ? signal : pendingSignal;
+            persist();
+        } else {
+            exit(Signals.exitCode(signal));
+        }
+    }
+
+    synchronized void pause() {
+        if (status != RUNNING) {
+            throw new ConflictException(status == PAUSED ? "container already paused" : "container not running");
+        }
+        cancelTimer();
+        Instant now = scheduler.now();
+        process.freeze(now);
+        status = PAUSED;
+        pausedAt = now;
+        persist();
+    }
+
+    synchronized void resume() {
+        if (status != PAUSED) {
+            throw new ConflictException("container not paused");
+        }
+        status = RUNNING;
+        pausedAt = null;
+        process.thaw(scheduler.now());
+        if (pendingSignal != 0) {
+            exit(Signals.exitCode(pendingSignal));
+            return;
+        }
+        persist();
+        wakeAfter(Duration.ZERO);
+    }
+
+    /**
+     * Ends the container and removes its state file. A running or paused one needs {@code force}, which kills
+     * it with SIGKILL (exit file 137); a created one is killed the same way with {@code force} and removed
+     * quietly without.
+     */
+    synchronized void delete(boolean force) {
+        if ((status == RUNNING || status == PAUSED) && !force) {
+            throw new ConflictException("cannot delete running container");
+        }
+        if (status != STOPPED && force) {
+            exit(Signals.exitCode(Signals.SIGKILL));
+        }
+        detach();
+        stdin.close();
+        store.delete(setup.id());
+    }
+
+    /** A new stream into the container's stdin; see {@link io.berth.api.runtime.OciRuntime#openStdin}. */
+    synchronized OutputStream openStdin() {
+        if (!setup.openStdin()) {
+            throw new ConflictException("container " + setup.id() + " was not created with an open stdin");
+        }
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        if (stdinLost) {
+            throw new ConflictException("the stdin of container " + setup.id()
+                    + " was lost when the mock runtime restarted");
+        }
+        if (stdin.isClosed()) {
+            throw new ConflictException("the stdin of container " + setup.id() + " is closed");
+        }
+        return stdin.open();
+    }
+
+    /** Stops the timer for good, leaving the process "running" on disk (bundle stop). Idempotent. */
+    synchronized void detach() {
+        detached = true;
+        cancelTimer();
+    }
+
+    private synchronized void continueAfterRestore() {
+        if (status == RUNNING) {
+            advance();
+        }
+    }
+
+    private synchronized void onTimer(long generation) {
+        if (!detached && generation == timerGeneration && status == RUNNING) {
+            advance();
+        }
+    }
+
+    private synchronized void onStdinActivity() {
+        if (!detached && status == RUNNING && process.waitsForStdin()) {
+            advance();
+        }
+    }
+
+    private void advance() {
+        Instant now = scheduler.now();
+        Outcome outcome = process.advance(now);
+        if (outcome instanceof Exited exited) {
+            exit(exited.code());
+            return;
+        }
+        persist();
+        if (outcome instanceof SleepingUntil sleeping) {
+            wakeAfter(Duration.between(now, sleeping.deadline()));
+        }
+    }
+
+    /** Records the end of the process: status, exit file, then state file (a crash in between replays the exit). */
+    private void exit(int code) {
+        cancelTimer();
+        status = STOPPED;
+        exitCode = code;
+        pausedAt = null;
+        pendingSignal = 0;
+        stdin.discard();
+        writeExitFile(code);
+        persist();
+    }
+
+    private void writeExitFile(int code) {
+        try {
+            AtomicFiles.write(setup.exitDir().resolve(setup.id()),
+                    Integer.toString(code).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            LOG.error("Cannot write the exit file of container {} in {}", setup.id(), setup.exitDir(), e);
+        }
+    }
+
+    private void wakeAfter(Duration delay) {
+        cancelTimer();
+        long generation = ++timerGeneration;
+        timer = scheduler.schedule(() -> onTimer(generation), delay);
+    }
+
+    private void cancelTimer() {
+        timerGeneration++;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** Writes the state file if anything changed since the last write. */
+    private void persist() {
+        ContainerRecord record = new ContainerRecord(setup, status, startedAt, pausedAt, pendingSignal, exitCode,
+                process.progress());
+        if (!record.equals(saved)) {
+            store.save(record);
+            saved = record;
+        }
+    }
+}
