@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 DIST := karaf-dist/target/assembly
 
-.PHONY: help build run test unit clean
+.PHONY: help build run test unit bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -18,6 +18,9 @@ test: ## run every test: unit tests, Pax Exam tests in Karaf, distribution tests
 
 unit: ## unit tests only
 	$(MVN) install -DskipITs
+
+bench: build ## run the benchmarks (root, runc, crun, conmon): numbers, not tests
+	$(MVN) verify -Pbench -pl itests
 
 clean: ## remove build output
 	$(MVN) -q clean

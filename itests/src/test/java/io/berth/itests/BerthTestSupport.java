@@ -16,18 +16,25 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import io.berth.api.container.ContainerFilter;
+import io.berth.api.container.ContainerInfo;
+import io.berth.api.container.ContainerService;
 import org.apache.karaf.shell.api.console.Session;
+import org.junit.After;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Boots the built Berth distribution once per test class with the mock runtime and private state
@@ -48,9 +55,8 @@ public abstract class BerthTestSupport {
     public Option[] config() {
         File dist = new File(System.getProperty("berth.dist"));
         File itDir = new File(System.getProperty("berth.itest.dir", "target/it"));
-        String stateRoot = new File(itDir, "state-" + UUID.randomUUID()).getAbsolutePath();
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
+        List<Option> options = new ArrayList<>(List.of(
             karafDistributionConfiguration()
                     .frameworkUrl("file:" + dist.getAbsolutePath())
                     .unpackDirectory(new File(itDir, "exam"))
@@ -61,14 +67,47 @@ public abstract class BerthTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            vmOptions(karafJava9Options())));
+        options.addAll(berthOptions(stateRoot(itDir)));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A fresh directory for this Karaf's engine and image state. */
+    protected String stateRoot(File itDir) {
+        return new File(itDir, "state-" + UUID.randomUUID()).getAbsolutePath();
+    }
+
+    /** Berth's configuration for this test class: by default the mock runtime and private state. */
+    protected List<Option> berthOptions(String stateRoot) {
+        return List.of(
             editConfigurationFilePut("etc/io.berth.core.cfg", "root", stateRoot),
             editConfigurationFilePut("etc/io.berth.core.cfg", "runDir", stateRoot + "/run"),
             editConfigurationFilePut("etc/io.berth.core.cfg", "defaultRuntime", "mock"),
             editConfigurationFilePut("etc/io.berth.images.cfg", "root", stateRoot),
             editConfigurationFilePut("etc/io.berth.runtime.mock.cfg", "stateDir", stateRoot + "/mock"),
-            systemProperty("berth.itest.state").value(stateRoot),
-            vmOptions(karafJava9Options()),
-        };
+            editConfigurationFilePut("etc/io.berth.runtime.runc.cfg", "stateRoot", stateRoot + "/rt/runc"),
+            editConfigurationFilePut("etc/io.berth.runtime.crun.cfg", "stateRoot", stateRoot + "/rt/crun"),
+            systemProperty("berth.itest.state").value(stateRoot));
+    }
+
+    /**
+     * Force-removes every container a test left: as root, root filesystems are overlay mounts, and real
+     * containers are processes; neither may outlive the test.
+     */
+    @After
+    public void removeAllContainers() {
+        ServiceReference<ContainerService> ref = bundleContext.getServiceReference(ContainerService.class);
+        if (ref == null) {
+            return;
+        }
+        ContainerService containers = bundleContext.getService(ref);
+        for (ContainerInfo c : containers.list(ContainerFilter.ALL)) {
+            try {
+                containers.remove(c.id(), true, true);
+            } catch (RuntimeException e) {
+                System.err.println("cleanup of " + c.id() + " failed: " + e.getMessage());
+            }
+        }
     }
 
     /** The JVM flags bin/karaf passes on Java 9+; Pax Exam does not add them itself. */
@@ -98,7 +137,7 @@ public abstract class BerthTestSupport {
         };
     }
 
-    private static String freePort() {
+    protected static String freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return Integer.toString(socket.getLocalPort());
         } catch (IOException e) {

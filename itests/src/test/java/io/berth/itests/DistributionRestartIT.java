@@ -25,12 +25,17 @@ class DistributionRestartIT {
     void unpack() throws Exception {
         Path dist = Path.of(System.getProperty("berth.dist"));
         Path dir = Path.of(System.getProperty("berth.itest.dir", "target/it"), "restart-" + UUID.randomUUID());
-        karaf = KarafProcess.unpack(dist, dir);
+        karaf = KarafProcess.unpack(dist, dir, dir.resolve("berth-state"), "mock");
     }
 
     @AfterEach
     void stop() throws Exception {
-        karaf.close();
+        try {
+            // as root, root filesystems are overlay mounts: remove the containers so nothing stays mounted
+            karaf.client("berth:rm -f keeper brief said");
+        } finally {
+            karaf.close();
+        }
     }
 
     @Test

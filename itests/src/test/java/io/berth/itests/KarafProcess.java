@@ -31,26 +31,33 @@ final class KarafProcess {
         this.sshPort = sshPort;
     }
 
-    /** Unpacks the distribution into {@code dir} and configures private ports, state dirs and a test user. */
-    static KarafProcess unpack(Path dist, Path dir) throws IOException, InterruptedException {
+    /**
+     * Unpacks the distribution into {@code dir} and configures private ports, state dirs (under {@code state})
+     * and a test user; containers run with {@code runtime} by default.
+     */
+    static KarafProcess unpack(Path dist, Path dir, Path state, String runtime)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         exec(List.of("tar", "-xzf", dist.toString(), "-C", dir.toString(), "--strip-components=1"), dir);
-        Path state = Files.createDirectories(dir.resolve("berth-state"));
-        KarafProcess karaf = new KarafProcess(dir, state, freePort());
-        karaf.configure();
+        KarafProcess karaf = new KarafProcess(dir, Files.createDirectories(state), freePort());
+        karaf.configure(runtime);
         return karaf;
     }
 
-    private void configure() throws IOException {
+    private void configure(String runtime) throws IOException {
         append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup",
                 "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
         append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(),
                 "rmiServerPort = " + freePort());
         append("etc/io.berth.core.cfg", "root = " + state, "runDir = " + state.resolve("run"),
-                "defaultRuntime = mock");
+                "defaultRuntime = " + runtime, "cgroupParent = /berth-it");
         append("etc/io.berth.images.cfg", "root = " + state);
         append("etc/io.berth.runtime.mock.cfg", "stateDir = " + state.resolve("mock"));
+        for (String name : List.of("runc", "crun")) {
+            replace("etc/io.berth.runtime." + name + ".cfg", "stateRoot = /run/berth/" + name,
+                    "stateRoot = " + state.resolve("rt").resolve(name));
+        }
     }
 
     /** Starts {@code bin/karaf server} in the background. */

@@ -81,4 +81,10 @@ public interface ContainerService {
      * closes the container's stdin.
      */
     OutputStream attachStdin(String ref);
+
+    /** The processes running in a running container. @since 1.1 */
+    TopResult top(String ref);
+
+    /** One reading of a running container's resource usage. @since 1.1 */
+    ContainerStats stats(String ref);
 }

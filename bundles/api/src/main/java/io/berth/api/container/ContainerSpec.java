@@ -26,11 +26,15 @@ import java.util.Map;
  * @param autoRemove  remove the container when it exits
  * @param stopSignal  signal {@code stop} sends first
  * @param stopTimeout seconds {@code stop} waits before SIGKILL; {@code null} for the default (10)
+ * @param security    read-only root filesystem, privileges, capabilities (since 1.1)
+ * @param publishedPorts ports to publish, in the docker CLI's {@code -p} syntax
+ *                    ({@code [hostIp:][hostPort:]containerPort[/proto]}) (since 1.1)
  */
 public record ContainerSpec(String image, List<String> cmd, List<String> entrypoint, List<String> env,
         String workingDir, String user, String hostname, Map<String, String> labels, boolean tty,
         boolean openStdin, String runtime, String networkMode, List<Mount> mounts, Resources resources,
-        RestartPolicy restartPolicy, boolean autoRemove, String stopSignal, Integer stopTimeout) {
+        RestartPolicy restartPolicy, boolean autoRemove, String stopSignal, Integer stopTimeout,
+        SecurityOptions security, List<String> publishedPorts) {
 
     public ContainerSpec {
         cmd = cmd == null ? null : List.copyOf(cmd);
@@ -41,6 +45,8 @@ public record ContainerSpec(String image, List<String> cmd, List<String> entrypo
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
         resources = resources == null ? Resources.NONE : resources;
         restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+        security = security == null ? SecurityOptions.DEFAULT : security;
+        publishedPorts = publishedPorts == null ? List.of() : List.copyOf(publishedPorts);
     }
 
     /** A builder starting from the given image with every other field at its default. */
@@ -68,6 +74,8 @@ public record ContainerSpec(String image, List<String> cmd, List<String> entrypo
         b.autoRemove = autoRemove;
         b.stopSignal = stopSignal;
         b.stopTimeout = stopTimeout;
+        b.security = security;
+        b.publishedPorts = publishedPorts;
         return b;
     }
 
@@ -91,6 +99,8 @@ public record ContainerSpec(String image, List<String> cmd, List<String> entrypo
         private boolean autoRemove;
         private String stopSignal;
         private Integer stopTimeout;
+        private SecurityOptions security;
+        private List<String> publishedPorts;
 
         private Builder(String image) {
             this.image = image;
@@ -115,11 +125,13 @@ public record ContainerSpec(String image, List<String> cmd, List<String> entrypo
         public Builder autoRemove(boolean v) { autoRemove = v; return this; }
         public Builder stopSignal(String v) { stopSignal = v; return this; }
         public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
+        public Builder security(SecurityOptions v) { security = v; return this; }
+        public Builder publishedPorts(List<String> v) { publishedPorts = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(image, cmd, entrypoint, env, workingDir, user, hostname, labels, tty,
                     openStdin, runtime, networkMode, mounts, resources, restartPolicy, autoRemove, stopSignal,
-                    stopTimeout);
+                    stopTimeout, security, publishedPorts);
         }
     }
 }

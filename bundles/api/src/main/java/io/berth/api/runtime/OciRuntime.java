@@ -1,6 +1,7 @@
 package io.berth.api.runtime;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -58,4 +59,27 @@ public interface OciRuntime {
 
     /** Standard input of a container created with {@code openStdin}; closing it closes the container's stdin. */
     OutputStream openStdin(String id);
+
+    /**
+     * Starts a process inside a running container; returns once it runs. Its output goes to
+     * {@code request.logPath()}, its exit code to {@code request.exitDir()/id}. A program that cannot be run
+     * fails like {@link #create} does, with Docker's wording.
+     *
+     * @since 1.1
+     */
+    void exec(String id, RuntimeExecRequest request);
+
+    /**
+     * Standard input of an exec session started with {@code openStdin}.
+     *
+     * @param sessionDir the session's directory, as given to {@link #exec}
+     * @since 1.1
+     */
+    OutputStream openExecStdin(String id, Path sessionDir);
+
+    /** Host pids of every process in the container. @since 1.1 */
+    List<Integer> processes(String id);
+
+    /** Current resource usage of the container. @since 1.1 */
+    RuntimeStats stats(String id);
 }

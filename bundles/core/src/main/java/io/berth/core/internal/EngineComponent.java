@@ -17,9 +17,12 @@ import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
 import io.berth.api.container.ContainerService;
 import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.ContainerStats;
 import io.berth.api.container.CreateResult;
+import io.berth.api.container.ExecService;
 import io.berth.api.container.LogOptions;
 import io.berth.api.container.LogStream;
+import io.berth.api.container.TopResult;
 import io.berth.api.container.WaitCondition;
 import io.berth.api.container.WaitResult;
 import io.berth.api.event.EventService;
@@ -41,12 +44,13 @@ import io.berth.core.internal.runtime.RuntimeRegistry;
  * dynamic reference, so a runtime bundle's stop, start or update never re-activates this component.
  * Deactivation stops monitoring and background work only; containers keep running and are re-adopted at
  * the next activation. Immediate, so that exits are recorded and restart policies applied even before
- * anyone calls the engine.
+ * anyone calls the engine. Its exec sessions are published as {@link ExecService} by
+ * {@link ExecServiceComponent} through the bundle-private {@link ExecBackend} service.
  */
 @Component(name = "io.berth.core", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {ContainerService.class, SystemService.class, ImageUsage.class})
+        service = {ContainerService.class, SystemService.class, ImageUsage.class, ExecBackend.class})
 @Designate(ocd = CoreConfig.class)
-public class EngineComponent implements ContainerService, SystemService, ImageUsage {
+public class EngineComponent implements ContainerService, SystemService, ImageUsage, ExecBackend {
 
     private final ContainerEngine engine;
     private final SystemService system;
@@ -72,6 +76,11 @@ public class EngineComponent implements ContainerService, SystemService, ImageUs
 
     private static String versionOf(Version version) {
         return Version.emptyVersion.equals(version) ? "dev" : version.toString();
+    }
+
+    @Override
+    public ExecService execService() {
+        return engine.execService();
     }
 
     @Override
@@ -152,5 +161,15 @@ public class EngineComponent implements ContainerService, SystemService, ImageUs
     @Override
     public OutputStream attachStdin(String ref) {
         return engine.attachStdin(ref);
+    }
+
+    @Override
+    public TopResult top(String ref) {
+        return engine.top(ref);
+    }
+
+    @Override
+    public ContainerStats stats(String ref) {
+        return engine.stats(ref);
     }
 }

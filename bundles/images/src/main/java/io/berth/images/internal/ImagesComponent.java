@@ -26,8 +26,10 @@ import io.berth.api.image.ImportOptions;
 import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.image.ImageServiceImpl;
 import io.berth.images.internal.layer.LayerUnpacker;
-import io.berth.images.internal.snapshot.CopySnapshotService;
+import io.berth.images.internal.snapshot.OverlaySnapshotService;
+import io.berth.images.internal.snapshot.OverlaySupport;
 import io.berth.images.internal.store.ImageStore;
+import io.berth.nativeio.Mounts;
 
 /**
  * The image store component: provides {@link ImageService} and {@link SnapshotService} over one store in
@@ -58,14 +60,32 @@ public final class ImagesComponent implements ImageService, SnapshotService {
 
     private final ImageService images;
     private final SnapshotService snapshots;
+    private final OverlaySupport overlays;
 
     @Activate
     public ImagesComponent(ImagesConfiguration config) {
         Path root = StoreRoot.resolve(config.root());
-        ImageStore store = ImageStore.open(root.resolve("images"), new LayerUnpacker());
+        ImageStore store = ImageStore.open(root.resolve("images"), new LayerUnpacker(),
+                OverlaySnapshotService.layerHolders());
         this.images = new ImageServiceImpl(store, this::currentImageUsage, () -> eventService, Clock.systemUTC());
-        this.snapshots = new CopySnapshotService(store);
+        this.overlays = new OverlaySupport(OverlaySnapshotService.probeFor(store));
+        this.snapshots = new OverlaySnapshotService(store, overlays);
         LOG.info("image store ready in {}", root.resolve("images"));
+    }
+
+    /**
+     * Optional and dynamic: without native mounts (bundle berth-native absent or stopped) new root filesystems
+     * are copies; overlay snapshots made before keep working but cannot be unmounted or mounted again until
+     * the service is back. Each bound service is probed once (a test overlay mount) and the result logged.
+     */
+    @Reference(name = "mounts", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindMounts")
+    void bindMounts(Mounts mounts) {
+        overlays.bind(mounts);
+    }
+
+    void unbindMounts(Mounts mounts) {
+        overlays.unbind(mounts);
     }
 
     @Override

@@ -21,4 +21,7 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Seconds a stop waits for the process to exit before SIGKILL.")
     int stopTimeout() default EngineSettings.DEFAULT_STOP_TIMEOUT;
+
+    @AttributeDefinition(description = "Cgroup under which every container gets its own (<cgroupParent>/<id>).")
+    String cgroupParent() default EngineSettings.DEFAULT_CGROUP_PARENT;
 }

@@ -12,8 +12,9 @@ import io.berth.core.internal.store.ContainerRecord;
 
 /**
  * One container in memory: its current record, its lock and its waiters. Every change of the record, every
- * runtime call for it and every waiter completion happens with {@link #lock()} held; reading the record
- * needs no lock (it is an immutable value in a volatile field).
+ * runtime call for it (except starting an exec session's process, see {@link ExecManager}) and every waiter
+ * completion happens with {@link #lock()} held; reading the record needs no lock (it is an immutable value
+ * in a volatile field).
  */
 final class Container {
 

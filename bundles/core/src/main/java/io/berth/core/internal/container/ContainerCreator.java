@@ -3,24 +3,26 @@ package io.berth.core.internal.container;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.CreateResult;
+import io.berth.api.container.Resources;
 import io.berth.api.container.RestartPolicy;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.error.UnavailableException;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.runtime.RuntimeNames;
+import io.berth.core.internal.oci.Capabilities;
 import io.berth.core.internal.store.ContainerRecord;
 
-/** Creates containers: validates, resolves image and runtime, names, persists, announces. Thread-safe. */
+/**
+ * Creates containers: validates (with Docker's messages: mounts, restart policy, capabilities, network mode and
+ * ports, resources, working directory), resolves image and runtime, names, persists, announces. Thread-safe.
+ */
 final class ContainerCreator {
-
-    private static final Set<String> SUPPORTED_NETWORK_MODES = Set.of("none", "host");
 
     private final EngineContext ctx;
 
@@ -36,14 +38,19 @@ final class ContainerCreator {
                 : ContainerNames.validate(requestedName);
         validateRestartPolicy(spec);
         VolumeMounts.validate(spec.mounts());
+        Capabilities.validate(spec.security());
+        validateResources(spec.resources());
+        List<String> warnings = NetworkModes.checkPorts(NetworkModes.normalize(spec.networkMode()),
+                spec.publishedPorts());
         ImageInfo image = resolveImage(spec.image());
         String runtime = resolveRuntime(spec.runtime());
         String id = newId();
         List<String> anonymousVolumes = new ArrayList<>();
         ContainerSpec named = spec.toBuilder().mounts(VolumeMounts.nameAnonymous(spec.mounts(), anonymousVolumes))
                 .build();
-        ContainerSpec effective = SpecMerger.merge(named, image.config(), id, runtime);
+        ContainerSpec effective = SpecMerger.merge(named, image.config(), id, runtime, ctx.host().hostname());
         Signals.parse(effective.stopSignal());
+        validateWorkingDir(effective.workingDir());
         String finalName = name == null ? ctx.table().names().reserveGenerated(id) : reserve(name, id);
         ContainerRecord record = new ContainerRecord(id, finalName, Instant.now(), spec.image(), image.id(),
                 runtime, effective, new ContainerState(ContainerStatus.CREATED, 0, 0, "", false, null, null), 0,
@@ -51,7 +58,7 @@ final class ContainerCreator {
         persist(record);
         ctx.table().add(new Container(record));
         ctx.events().publish(record, "create");
-        return new CreateResult(id, finalName, warnings(effective));
+        return new CreateResult(id, finalName, warnings);
     }
 
     private String reserve(String name, String id) {
@@ -121,11 +128,19 @@ final class ContainerCreator {
         }
     }
 
-    private static List<String> warnings(ContainerSpec effective) {
-        if (SUPPORTED_NETWORK_MODES.contains(effective.networkMode())) {
-            return List.of();
+    private static void validateResources(Resources resources) {
+        if (resources.nanoCpus() > 0 && resources.cpuPeriod() > 0) {
+            throw new InvalidArgumentException("Conflicting options: Nano CPUs and CPU Period cannot both be set");
         }
-        return List.of("network mode " + effective.networkMode()
-                + " is not supported yet: the container gets its own network namespace without interfaces");
+        if (resources.nanoCpus() > 0 && resources.cpuQuota() > 0) {
+            throw new InvalidArgumentException("Conflicting options: Nano CPUs and CPU Quota cannot both be set");
+        }
+    }
+
+    private static void validateWorkingDir(String workingDir) {
+        if (workingDir != null && !workingDir.isEmpty() && !workingDir.startsWith("/")) {
+            throw new InvalidArgumentException(
+                    "the working directory '" + workingDir + "' is invalid, it needs to be an absolute path");
+        }
     }
 }

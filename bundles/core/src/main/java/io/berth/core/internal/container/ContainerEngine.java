@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,9 +19,12 @@ import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
 import io.berth.api.container.ContainerService;
 import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.ContainerStats;
 import io.berth.api.container.CreateResult;
+import io.berth.api.container.ExecService;
 import io.berth.api.container.LogOptions;
 import io.berth.api.container.LogStream;
+import io.berth.api.container.TopResult;
 import io.berth.api.container.WaitCondition;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.BerthException;
@@ -33,6 +37,7 @@ import io.berth.api.image.ImageUsage;
 import io.berth.api.image.SnapshotService;
 import io.berth.api.system.SystemService;
 import io.berth.core.internal.config.EngineSettings;
+import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.logs.K8sFileLogReader;
 import io.berth.core.internal.monitor.ExitFiles;
 import io.berth.core.internal.monitor.ExitMonitor;
@@ -60,13 +65,31 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
     private final ExitRecorder exits;
     private final Reconciler reconciler;
     private final ExitMonitor monitor;
+    private final ExecManager execs;
+    private final ContainerProbes probes;
+    private final BootRestarts bootRestarts;
     private final Consumer<String> onRuntimeBound;
 
+    /** An engine on this host ({@link HostEnvironment#current()}). */
     public ContainerEngine(EngineSettings settings, RuntimeRegistry runtimes, ImageService images,
             SnapshotService snapshots, EventService events) {
-        ctx = new EngineContext(settings, runtimes, images, snapshots, new ContainerStore(settings.containersDir()),
-                new ExitFiles(settings.exitsDir()), new ContainerTable(), new ContainerEvents(events),
-                newExecutor());
+        this(settings, HostEnvironment.current(), Clock.systemDefaultZone(), runtimes, images, snapshots, events);
+    }
+
+    /**
+     * An engine with the given host facts and clock.
+     *
+     * @param host  capability bounding set, limits, hostname, DNS files and {@code /proc} of the host
+     * @param clock the time of stats readings and of {@code top}'s STIME column (with its zone)
+     */
+    public ContainerEngine(EngineSettings settings, HostEnvironment host, Clock clock, RuntimeRegistry runtimes,
+            ImageService images, SnapshotService snapshots, EventService events) {
+        ContainerTable table = new ContainerTable();
+        ContainerEvents containerEvents = new ContainerEvents(events);
+        ScheduledThreadPoolExecutor executor = newExecutor();
+        ctx = new EngineContext(settings, host, runtimes, images, snapshots,
+                new ContainerStore(settings.containersDir()), new ExitFiles(settings.exitsDir()), table,
+                containerEvents, new ExecSessions(table, containerEvents, executor), executor);
         creator = new ContainerCreator(ctx);
         starter = new ContainerStarter(ctx);
         stopper = new ContainerStopper(ctx);
@@ -77,10 +100,19 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         exits = new ExitRecorder(ctx, starter, remover);
         reconciler = new Reconciler(ctx, exits, remover);
         monitor = new ExitMonitor(settings.exitsDir(), exits::onExitFile);
-        onRuntimeBound = name -> ctx.executor().execute(() -> reconciler.reconcileRuntime(name));
+        execs = new ExecManager(ctx, monitor);
+        probes = new ContainerProbes(ctx, clock);
+        bootRestarts = new BootRestarts(ctx, starter);
+        onRuntimeBound = name -> ctx.executor().execute(() -> {
+            reconciler.reconcileRuntime(name);
+            bootRestarts.runtimeBound(name);
+        });
     }
 
-    /** Creates the directories, loads and reconciles the records, starts the exit monitor. Call once. */
+    /**
+     * Creates the directories, loads and reconciles the records, starts the exit monitor, then starts the
+     * containers Docker restarts at daemon start ({@link BootRestarts}). Call once.
+     */
     public void open() {
         EngineSettings settings = ctx.settings();
         try {
@@ -91,6 +123,7 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
             loadRecords();
             reconciler.reconcileAll();
             monitor.start();
+            bootRestarts.startAll();
         } catch (IOException e) {
             throw new BerthException("cannot open the engine state in " + settings.root() + ": " + e.getMessage(), e);
         }
@@ -114,6 +147,16 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
     /** The {@link SystemService} view of this engine. */
     public SystemService systemService(String version) {
         return new EngineSystemInfo(ctx, version);
+    }
+
+    /** The {@link ExecService} of this engine: processes run in its containers. */
+    public ExecService execService() {
+        return execs;
+    }
+
+    /** The exec sessions, for tests. */
+    ExecSessions execSessions() {
+        return ctx.execs();
     }
 
     /** The {@link ImageUsage} view of this engine: containers by image id. */
@@ -205,6 +248,16 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
     @Override
     public ContainerInfo inspect(String ref) {
         return lister.info(ctx.table().resolve(ref).record());
+    }
+
+    @Override
+    public TopResult top(String ref) {
+        return probes.top(ctx.table().resolve(ref));
+    }
+
+    @Override
+    public ContainerStats stats(String ref) {
+        return probes.stats(ctx.table().resolve(ref));
     }
 
     @Override

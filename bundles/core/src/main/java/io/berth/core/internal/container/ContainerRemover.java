@@ -18,8 +18,8 @@ import io.berth.core.internal.store.ContainerRecord;
 /**
  * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING
  * (persisted, so a crash mid-way is finished at the next activation), runtime delete, snapshot removal,
- * directory deletion, {@code destroy} event and waiters. A container whose runtime is absent can be removed
- * when it is not running. Thread-safe.
+ * directory deletion, its exec sessions dropped, {@code destroy} event and waiters. A container whose
+ * runtime is absent can be removed when it is not running. Thread-safe.
  */
 final class ContainerRemover {
 
@@ -139,6 +139,7 @@ final class ContainerRemover {
             VolumeMounts.delete(record.anonymousVolumes(), ctx.settings().volumesDir());
         }
         ctx.table().remove(container);
+        ctx.execs().containerRemoved(record.id());
         container.markRemoved(new WaitResult(record.state().exitCode(), ""));
         ctx.events().publish(removing, "destroy");
     }

@@ -3,15 +3,20 @@ package io.berth.core.internal.container;
 import java.util.Map;
 
 import io.berth.api.container.ContainerStatus;
+import io.berth.api.error.BerthException;
 import io.berth.api.error.ConflictException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.core.internal.store.ContainerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kill, pause and unpause: single runtime calls guarded by Docker's state checks and messages. Thread-safe;
  * each call holds the container's lock.
  */
 final class ContainerSignaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerSignaller.class);
 
     private final EngineContext ctx;
 
@@ -35,7 +40,7 @@ final class ContainerSignaller {
             }
             runtime.kill(record.id(), number, false);
             if (stops && record.state().status() == ContainerStatus.PAUSED) {
-                runtime.resume(record.id());
+                resumeAfterKill(runtime, record.id());
                 setStatus(container, ContainerStatus.RUNNING);
             }
             ctx.events().publish(record, "kill", Map.of("signal", Integer.toString(number)));
@@ -90,5 +95,17 @@ final class ContainerSignaller {
     private void setStatus(Container container, ContainerStatus status) {
         ContainerRecord record = container.record();
         ctx.commit(container, record.withState(ExitRecorder.withStatus(record.state(), status)));
+    }
+
+    /**
+     * Thaws a paused container so that a stopping signal takes effect. Some runtimes thaw it themselves on
+     * SIGKILL (runc), and the container may be gone already: that is not an error.
+     */
+    private static void resumeAfterKill(OciRuntime runtime, String id) {
+        try {
+            runtime.resume(id);
+        } catch (BerthException e) {
+            LOG.debug("Resume of {} after a stopping signal: {}", id, e.getMessage());
+        }
     }
 }

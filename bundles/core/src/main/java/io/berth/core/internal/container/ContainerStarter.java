@@ -15,21 +15,27 @@ import io.berth.api.error.ConflictException;
 import io.berth.api.error.NotModifiedException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.core.internal.oci.BundleInputs;
+import io.berth.core.internal.oci.EtcFiles;
 import io.berth.core.internal.oci.OciSpecWriter;
+import io.berth.core.internal.oci.ProcessUser;
+import io.berth.core.internal.oci.UserResolver;
 import io.berth.core.internal.store.ContainerRecord;
 
 /**
- * Starts containers: prepares the root filesystem, writes the OCI bundle, has the runtime create and start
- * it. A failed start leaves the container EXITED with Docker's exit code (127 command not found, 126 not
- * executable, 128 otherwise) and the runtime's message; an absent runtime changes nothing.
+ * Starts containers: prepares the root filesystem, resolves the user in it, writes the {@code /etc} files and
+ * the OCI bundle, has the runtime create and start it. A failed start leaves the container EXITED with
+ * Docker's exit code (127 command not found, 126 not executable, 128 otherwise) and the message (the
+ * runtime's, or the engine's for an unknown user); an absent runtime changes nothing.
  */
 final class ContainerStarter {
 
     private final EngineContext ctx;
-    private final OciSpecWriter specWriter = new OciSpecWriter();
+    private final OciSpecWriter specWriter;
 
     ContainerStarter(EngineContext ctx) {
         this.ctx = ctx;
+        this.specWriter = new OciSpecWriter(ctx.host(), ctx.settings().cgroupParent());
     }
 
     /** Starts a created or exited container on behalf of a user. */
@@ -69,11 +75,16 @@ final class ContainerStarter {
 
     /** Docker's exit code for a start that failed with this message. */
     static int exitCodeFor(String message) {
+        return exitCodeFor(message, 128);
+    }
+
+    /** 127 for a program that was not found, 126 for one that may not be run, else {@code otherwise}. */
+    static int exitCodeFor(String message, int otherwise) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
             return 127;
         }
-        return lower.contains("permission denied") ? 126 : 128;
+        return lower.contains("permission denied") ? 126 : otherwise;
     }
 
     private static void checkStartable(ContainerRecord record) {
@@ -105,11 +116,19 @@ final class ContainerStarter {
         ctx.commit(container, record.withState(running).withManuallyStopped(false));
     }
 
+    /**
+     * Prepares the root filesystem, resolves the user in it, writes the {@code /etc} files and the spec.
+     *
+     * @throws io.berth.api.error.InvalidArgumentException for an unknown user or group, a vanished bind source
+     */
     private void writeBundle(ContainerRecord record, Path bundle) {
         Path rootfs = ctx.snapshots().prepare(record.id(), record.imageId());
+        ProcessUser user = UserResolver.resolve(rootfs, record.spec().user());
         try {
             List<Mount> mounts = VolumeMounts.resolve(record.spec().mounts(), ctx.settings().volumesDir());
-            specWriter.write(bundle, record, rootfs, mounts);
+            EtcFiles etcFiles = EtcFiles.in(ctx.store().dir(record.id()));
+            etcFiles.write(record.spec(), ctx.host());
+            specWriter.write(bundle, new BundleInputs(record, rootfs, mounts, user, etcFiles));
         } catch (IOException e) {
             throw new BerthException("cannot write the OCI bundle of " + record.id() + ": " + e.getMessage(), e);
         }

@@ -9,18 +9,20 @@ import io.berth.api.image.ImageService;
 import io.berth.api.image.SnapshotService;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.core.internal.config.EngineSettings;
+import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.monitor.ExitFiles;
 import io.berth.core.internal.runtime.RuntimeRegistry;
 import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.store.ContainerStore;
 
 /**
- * What the per-verb helpers share: configuration, collaborators, the container table and a small executor
- * for background work (restarts, auto-removal, reconciliation). Immutable; every part is thread-safe.
+ * What the per-verb helpers share: configuration, the host's facts, collaborators, the container table, the
+ * exec sessions and a small executor for background work (restarts, auto-removal, reconciliation).
+ * Immutable; every part is thread-safe.
  */
-record EngineContext(EngineSettings settings, RuntimeRegistry runtimes, ImageService images,
+record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegistry runtimes, ImageService images,
         SnapshotService snapshots, ContainerStore store, ExitFiles exitFiles, ContainerTable table,
-        ContainerEvents events, ScheduledExecutorService executor) {
+        ContainerEvents events, ExecSessions execs, ScheduledExecutorService executor) {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
 

@@ -72,6 +72,7 @@ final class ExitRecorder {
         ctx.deleteFromRuntimeQuietly(exited, false);
         ctx.exitFiles().delete(container.id());
         ctx.events().publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
+        ctx.execs().containerExited(container.id());
         container.completeExit(new WaitResult(exitCode, error));
         if (RestartPolicies.shouldRestart(exited)) {
             scheduleRestart(container);

@@ -16,18 +16,26 @@ import io.berth.core.internal.oci.EnvVars;
  * <li>entrypoint: the spec's if given (an empty list clears the image's); cmd: the spec's if given, else the
  * image's — unless the spec gave an entrypoint, which drops the image's cmd;</li>
  * <li>workingDir, user, stopSignal ({@code SIGTERM}): the spec's, else the image's; labels: merged;</li>
- * <li>hostname: the first 12 characters of the id when empty; networkMode: {@code none} when unset.</li>
+ * <li>networkMode: {@code none} when unset or {@code default} ({@link NetworkModes});</li>
+ * <li>hostname: when empty, the host's for {@code host} networking, else the first 12 characters of the id.</li>
  * </ul>
  */
 final class SpecMerger {
 
-    static final String DEFAULT_NETWORK_MODE = "none";
-
     private SpecMerger() {
     }
 
-    /** The effective spec. @throws InvalidArgumentException "no command specified" for an empty command */
-    static ContainerSpec merge(ContainerSpec spec, ImageConfig image, String id, String runtime) {
+    /**
+     * The effective spec.
+     *
+     * @param hostHostname the host's hostname, the default for host networking
+     * @throws InvalidArgumentException "no command specified" for an empty command, or an unsupported network
+     *                                  mode
+     */
+    static ContainerSpec merge(ContainerSpec spec, ImageConfig image, String id, String runtime,
+            String hostHostname) {
+        String networkMode = NetworkModes.normalize(spec.networkMode());
+        String defaultHostname = NetworkModes.HOST.equals(networkMode) ? hostHostname : id.substring(0, 12);
         List<String> entrypoint = spec.entrypoint() != null ? spec.entrypoint() : image.entrypoint();
         List<String> cmd = spec.cmd() != null ? spec.cmd() : spec.entrypoint() != null ? List.of() : image.cmd();
         if (entrypoint.isEmpty() && cmd.isEmpty()) {
@@ -41,8 +49,8 @@ final class SpecMerger {
                 .user(spec.user() != null ? spec.user() : image.user())
                 .stopSignal(firstNonEmpty(spec.stopSignal(), image.stopSignal(), "SIGTERM"))
                 .labels(merged(image.labels(), spec.labels()))
-                .hostname(spec.hostname().isEmpty() ? id.substring(0, 12) : spec.hostname())
-                .networkMode(firstNonEmpty(spec.networkMode(), DEFAULT_NETWORK_MODE))
+                .hostname(spec.hostname().isEmpty() ? defaultHostname : spec.hostname())
+                .networkMode(networkMode)
                 .runtime(runtime)
                 .build();
     }

@@ -51,9 +51,20 @@ public class EventServiceComponent implements EventService {
     private void forward(BerthEvent event) {
         EventAdmin admin = eventAdmin;
         if (admin != null) {
-            admin.postEvent(new Event(EventTopics.topic(event.type(), event.action()), Map.of(
+            admin.postEvent(new Event(topicOf(event), Map.of(
                     EventTopics.EVENT_PROPERTY, event, "type", event.type(), "action", event.action(),
                     "id", event.actorId() == null ? "" : event.actorId())));
         }
+    }
+
+    /**
+     * The EventAdmin topic: {@code io/berth/<type>/<action>}, where an action that carries text after a colon
+     * (Docker's {@code exec_create: ls -l}) is cut at the colon, so that the topic stays valid.
+     */
+    static String topicOf(BerthEvent event) {
+        String action = event.action();
+        int colon = action.indexOf(':');
+        String base = colon < 0 ? action : action.substring(0, colon);
+        return EventTopics.topic(event.type(), base.replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 }

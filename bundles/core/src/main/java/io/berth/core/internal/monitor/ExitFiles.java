@@ -46,7 +46,8 @@ public final class ExitFiles {
         }
     }
 
-    static OptionalInt read(Path file) {
+    /** The exit code in {@code file}, or empty when there is none or it is not written completely yet. */
+    public static OptionalInt read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
             return text.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text));

@@ -1,14 +1,17 @@
 package io.berth.core.internal.runtime;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.berth.api.error.UnavailableException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeFeatures;
 import io.berth.api.runtime.RuntimeInfo;
 import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStats;
 
 /**
  * Stand-in for a runtime that is not registered: every operation throws {@link UnavailableException}
@@ -79,6 +82,26 @@ public final class MissingRuntime implements OciRuntime {
 
     @Override
     public OutputStream openStdin(String id) {
+        throw unavailable();
+    }
+
+    @Override
+    public void exec(String id, RuntimeExecRequest request) {
+        throw unavailable();
+    }
+
+    @Override
+    public OutputStream openExecStdin(String id, Path sessionDir) {
+        throw unavailable();
+    }
+
+    @Override
+    public List<Integer> processes(String id) {
+        throw unavailable();
+    }
+
+    @Override
+    public RuntimeStats stats(String id) {
         throw unavailable();
     }
 

@@ -67,6 +67,24 @@ class EngineSettingsTest {
     }
 
     @Test
+    void cgroupParentDefaultsAndIsNormalized() {
+        assertThat(EngineSettings.resolve("/srv", "", "", 10, ROOT).cgroupParent()).isEqualTo("/berth");
+        assertThat(EngineSettings.resolve("/srv", "", "", 10, " ", ROOT).cgroupParent()).isEqualTo("/berth");
+        assertThat(EngineSettings.resolve("/srv", "", "", 10, "machine/berth/", ROOT).cgroupParent())
+                .isEqualTo("/machine/berth");
+        assertThat(EngineSettings.resolve("/srv", "", "", 10, "/ok_1.slice", ROOT).cgroupParent())
+                .isEqualTo("/ok_1.slice");
+    }
+
+    @Test
+    void invalidCgroupParentsAreIgnored() {
+        for (String bad : new String[] {"/../escape", "/a/..", "/a b", "/a/./b", "//", "/x\ny"}) {
+            assertThat(EngineSettings.resolve("/srv", "", "", 10, bad, ROOT).cgroupParent()).as(bad)
+                    .isEqualTo("/berth");
+        }
+    }
+
+    @Test
     void currentHostFactsAreReadable() {
         HostFacts host = HostFacts.current();
 

@@ -15,13 +15,14 @@ import io.berth.api.image.ImageConfig;
 class SpecMergerTest {
 
     private static final String ID = "abcdef0123456789" + "0".repeat(48);
+    private static final String HOST = "buildhost";
     private static final ImageConfig IMAGE = new ImageConfig(List.of("PATH=/image/bin", "A=image", "B=image"),
             List.of("image-cmd"), List.of("/image-entry"), "/image-dir", "daemon", Map.of("x", "image", "y", "image"),
             "SIGQUIT", null, null);
 
     @Test
     void imageDefaultsFillTheGaps() {
-        ContainerSpec merged = SpecMerger.merge(ContainerSpec.builder("img").build(), IMAGE, ID, "mock");
+        ContainerSpec merged = SpecMerger.merge(ContainerSpec.builder("img").build(), IMAGE, ID, "mock", HOST);
 
         assertThat(merged.entrypoint()).containsExactly("/image-entry");
         assertThat(merged.cmd()).containsExactly("image-cmd");
@@ -40,7 +41,7 @@ class SpecMergerTest {
                 .workingDir("/w").user("1:1").stopSignal("SIGINT").labels(Map.of("y", "spec")).hostname("h")
                 .networkMode("host").build();
 
-        ContainerSpec merged = SpecMerger.merge(spec, IMAGE, ID, "mock");
+        ContainerSpec merged = SpecMerger.merge(spec, IMAGE, ID, "mock", HOST);
 
         assertThat(merged.entrypoint()).containsExactly("/image-entry");
         assertThat(merged.cmd()).containsExactly("own");
@@ -53,7 +54,7 @@ class SpecMergerTest {
     @Test
     void specEntrypointDropsTheImageCmd() {
         ContainerSpec merged = SpecMerger.merge(
-                ContainerSpec.builder("img").entrypoint(List.of("/own")).build(), IMAGE, ID, "mock");
+                ContainerSpec.builder("img").entrypoint(List.of("/own")).build(), IMAGE, ID, "mock", HOST);
 
         assertThat(merged.entrypoint()).containsExactly("/own");
         assertThat(merged.cmd()).isEmpty();
@@ -62,7 +63,7 @@ class SpecMergerTest {
     @Test
     void emptyEntrypointClearsTheImageEntrypoint() {
         ContainerSpec merged = SpecMerger.merge(
-                ContainerSpec.builder("img").entrypoint(List.of()).cmd("ls").build(), IMAGE, ID, "mock");
+                ContainerSpec.builder("img").entrypoint(List.of()).cmd("ls").build(), IMAGE, ID, "mock", HOST);
 
         assertThat(merged.entrypoint()).isEmpty();
         assertThat(merged.cmd()).containsExactly("ls");
@@ -71,7 +72,7 @@ class SpecMergerTest {
     @Test
     void defaultPathAndStopSignalWhenNobodySetsThem() {
         ContainerSpec merged = SpecMerger.merge(ContainerSpec.builder("img").cmd("x").build(), ImageConfig.EMPTY,
-                ID, "mock");
+                ID, "mock", HOST);
 
         assertThat(merged.env()).containsExactly("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         assertThat(merged.stopSignal()).isEqualTo("SIGTERM");
@@ -80,9 +81,34 @@ class SpecMergerTest {
 
     @Test
     void emptyCommandIsRefused() {
-        assertThatThrownBy(() -> SpecMerger.merge(ContainerSpec.builder("img").build(), ImageConfig.EMPTY, ID, "m"))
+        assertThatThrownBy(
+                () -> SpecMerger.merge(ContainerSpec.builder("img").build(), ImageConfig.EMPTY, ID, "m", HOST))
                 .isInstanceOf(InvalidArgumentException.class).hasMessage("no command specified");
         assertThatThrownBy(() -> SpecMerger.merge(ContainerSpec.builder("img").entrypoint(List.of()).build(), IMAGE,
-                ID, "m")).isInstanceOf(InvalidArgumentException.class).hasMessage("no command specified");
+                ID, "m", HOST)).isInstanceOf(InvalidArgumentException.class).hasMessage("no command specified");
+    }
+
+    @Test
+    void defaultNetworkModeIsNoneAndHostNetworkingTakesTheHostsHostname() {
+        ContainerSpec dockerDefault = SpecMerger.merge(ContainerSpec.builder("img").networkMode("default").build(),
+                IMAGE, ID, "mock", HOST);
+        ContainerSpec host = SpecMerger.merge(ContainerSpec.builder("img").networkMode("host").build(), IMAGE, ID,
+                "mock", HOST);
+        ContainerSpec hostNamed = SpecMerger.merge(
+                ContainerSpec.builder("img").networkMode("host").hostname("own").build(), IMAGE, ID, "mock", HOST);
+
+        assertThat(dockerDefault.networkMode()).isEqualTo("none");
+        assertThat(dockerDefault.hostname()).isEqualTo("abcdef012345");
+        assertThat(host.hostname()).isEqualTo(HOST);
+        assertThat(hostNamed.hostname()).isEqualTo("own");
+    }
+
+    @Test
+    void unsupportedNetworkModesAreRefused() {
+        for (String mode : List.of("bridge", "container:abc", "mynet")) {
+            assertThatThrownBy(() -> SpecMerger.merge(ContainerSpec.builder("img").networkMode(mode).build(), IMAGE,
+                    ID, "mock", HOST)).isInstanceOf(InvalidArgumentException.class)
+                    .hasMessage("network mode \"" + mode + "\" is not supported yet (use none or host)");
+        }
     }
 }

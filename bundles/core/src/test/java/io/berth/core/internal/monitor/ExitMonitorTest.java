@@ -88,6 +88,50 @@ class ExitMonitorTest {
         assertThat(files.fileOf("x")).doesNotExist();
     }
 
+    @Test
+    void watchesFurtherDirectoriesUntilTheirWatchIsClosed() throws IOException {
+        start();
+        Path session = Files.createDirectories(dir.resolve("session"));
+        Path early = Files.createDirectories(dir.resolve("early-session"));
+        Files.writeString(early.resolve("ctr"), "9");
+        Map<String, Integer> sessionExits = new ConcurrentHashMap<>();
+
+        ExitMonitor.Watch watch = monitor.watch(session, (name, code) -> sessionExits.put("session/" + name, code));
+        monitor.watch(early, (name, code) -> sessionExits.put("early/" + name, code));
+        Files.writeString(session.resolve("ctr"), "0");
+
+        Poll.until("exit in the session dir", () -> sessionExits.containsKey("session/ctr"));
+        assertThat(sessionExits).containsEntry("session/ctr", 0).containsEntry("early/ctr", 9);
+        assertThat(exits).doesNotContainKey("ctr");
+
+        watch.close();
+        watch.close();
+        Files.writeString(session.resolve("again"), "1");
+        Files.writeString(dir.resolve("main"), "2");
+        Poll.until("exit in the main dir", () -> exits.containsKey("main"));
+        assertThat(sessionExits).doesNotContainKey("session/again");
+    }
+
+    @Test
+    void aDeletedDirectoryStopsItsWatchQuietly() throws IOException {
+        start();
+        Path session = Files.createDirectories(dir.resolve("gone"));
+        monitor.watch(session, (name, code) -> { });
+
+        Files.delete(session);
+        Files.writeString(dir.resolve("still"), "4");
+
+        Poll.until("exit after the deletion", () -> exits.containsKey("still"));
+    }
+
+    @Test
+    void watchNeedsARunningMonitor() {
+        ExitMonitor idle = new ExitMonitor();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> idle.watch(dir, (name, code) -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private void start() throws IOException {
         monitor = new ExitMonitor(dir, exits::put);
         monitor.start();

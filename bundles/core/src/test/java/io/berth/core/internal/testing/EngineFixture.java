@@ -1,6 +1,7 @@
 package io.berth.core.internal.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,7 @@ import io.berth.core.internal.config.EngineSettings;
 import io.berth.core.internal.config.HostFacts;
 import io.berth.core.internal.container.ContainerEngine;
 import io.berth.core.internal.events.EventBus;
+import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.runtime.RuntimeRegistry;
 
 /** An engine built from plain constructors over fakes and a temp root; {@link #reopen()} simulates a restart. */
@@ -24,10 +26,14 @@ public final class EngineFixture implements AutoCloseable {
     public final FakeSnapshots snapshots;
     public final EventBus events = new EventBus(1000, event -> { });
     public final List<BerthEvent> received = new CopyOnWriteArrayList<>();
+    /** A host named {@code testhost} whose {@code /proc} is {@code <root>/proc} (empty unless a test fills it). */
+    public final HostEnvironment host;
     public ContainerEngine engine;
 
     public EngineFixture(Path root) {
         this.root = root;
+        host = new HostEnvironment("testhost", 0x1fffeffffffL, 20_000, root.resolve("host-hosts"),
+                root.resolve("host-resolv.conf"), root.resolve("proc"));
         snapshots = new FakeSnapshots(root.resolve("snapshots"));
         runtimes.register("mock", runtime, "fake-runtime 1.0.0");
         events.subscribe(null, received::add);
@@ -82,7 +88,8 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     private ContainerEngine open() {
-        ContainerEngine opened = new ContainerEngine(settings(), runtimes, images, snapshots, events);
+        ContainerEngine opened = new ContainerEngine(settings(), host, Clock.systemUTC(), runtimes, images, snapshots,
+                events);
         opened.open();
         return opened;
     }

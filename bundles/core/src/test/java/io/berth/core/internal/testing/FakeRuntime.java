@@ -25,9 +25,11 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeFeatures;
 import io.berth.api.runtime.RuntimeInfo;
 import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStats;
 import io.berth.api.runtime.RuntimeStatus;
 import io.berth.core.internal.logs.K8sLogFormat;
 import io.berth.core.internal.store.Json;
@@ -37,7 +39,8 @@ import io.berth.core.internal.store.Json;
  * {@code sleep} runs until SIGTERM/SIGINT/SIGKILL (exit 128+n), {@code stubborn} ignores SIGTERM,
  * {@code exit N} exits with N at once, {@code echo words...} logs the words and exits 0, {@code nonexistent}
  * cannot be created. Exits are written to the exit directory like conmon does (temp file + rename, or in
- * place). Thread-safe.
+ * place). Execs run the same programs ({@code sleep} until {@link #finishExec}); an exec's exit is not
+ * reported when its container dies (like a runtime that loses track). Thread-safe.
  */
 public final class FakeRuntime implements OciRuntime {
 
@@ -60,6 +63,11 @@ public final class FakeRuntime implements OciRuntime {
 
     private final String name;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeExecRequest> execs = new ConcurrentHashMap<>();
+    private volatile RuntimeStats stats = new RuntimeStats(5_000_000L, 1 << 20, 64 << 20, 3, 100);
+    private volatile List<Integer> extraPids = List.of();
+    private final Map<String, String> execContainers = new ConcurrentHashMap<>();
+    private final Map<String, ByteArrayOutputStream> execStdin = new ConcurrentHashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger pids = new AtomicInteger(1000);
     private volatile boolean exitFilesInPlace;
@@ -189,6 +197,85 @@ public final class FakeRuntime implements OciRuntime {
         return require(id).stdin;
     }
 
+    /** The exec requests received, by exec id. */
+    public RuntimeExecRequest execRequest(String execId) {
+        return execs.get(execId);
+    }
+
+    /** A running exec ends with {@code code}. */
+    public void finishExec(String execId, int code) {
+        RuntimeExecRequest request = execs.get(execId);
+        writeExit(request.exitDir().resolve(containerOf(execId)), request.exitDir(), code);
+    }
+
+    /** What {@link #stats} answers from now on. */
+    public void setStats(RuntimeStats newStats) {
+        stats = newStats;
+    }
+
+    /** Pids {@link #processes} adds to the container's own. */
+    public void setExtraPids(List<Integer> pids) {
+        extraPids = List.copyOf(pids);
+    }
+
+    @Override
+    public void exec(String id, RuntimeExecRequest request) {
+        calls.add("exec " + id + " " + request.execId());
+        Process process = require(id);
+        if (process.status != RuntimeStatus.RUNNING) {
+            throw new ConflictException("cannot exec in a stopped container");
+        }
+        String program = request.args().get(0);
+        if (program.equals("nonexistent")) {
+            throw new InvalidArgumentException("exec: \"nonexistent\": executable file not found in $PATH");
+        }
+        if (program.equals("noperm")) {
+            throw new InvalidArgumentException("exec: \"noperm\": permission denied");
+        }
+        execs.put(request.execId(), request);
+        execContainers.put(request.execId(), id);
+        switch (program) {
+            case "exit" -> finishExec(request.execId(), Integer.parseInt(request.args().get(1)));
+            case "echo" -> {
+                appendLog(request.logPath(), new LogEntry(LogEntry.Stream.STDOUT, Instant.now(),
+                        String.join(" ", request.args().subList(1, request.args().size())), false));
+                finishExec(request.execId(), 0);
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public OutputStream openExecStdin(String id, Path sessionDir) {
+        require(id);
+        return execStdin.computeIfAbsent(sessionDir.getFileName().toString(), k -> new ByteArrayOutputStream());
+    }
+
+    /** What was written to an exec's stdin. */
+    public String execStdin(String execId) {
+        ByteArrayOutputStream stdin = execStdin.get(execId);
+        return stdin == null ? null : stdin.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<Integer> processes(String id) {
+        Process process = require(id);
+        List<Integer> pids = new ArrayList<>();
+        pids.add(process.pid);
+        pids.addAll(extraPids);
+        return pids;
+    }
+
+    @Override
+    public RuntimeStats stats(String id) {
+        require(id);
+        return stats;
+    }
+
+    private String containerOf(String execId) {
+        return execContainers.get(execId);
+    }
+
     private Process require(String id) {
         Process process = processes.get(id);
         if (process == null) {
@@ -206,13 +293,16 @@ public final class FakeRuntime implements OciRuntime {
     }
 
     private void writeExitFile(RuntimeCreateRequest request, int code) {
-        Path target = request.exitDir().resolve(request.id());
+        writeExit(request.exitDir().resolve(request.id()), request.exitDir(), code);
+    }
+
+    private void writeExit(Path target, Path dir, int code) {
         byte[] content = Integer.toString(code).getBytes(StandardCharsets.US_ASCII);
         try {
             if (exitFilesInPlace) {
                 Files.write(target, content);
             } else {
-                Path temp = request.exitDir().resolve("." + request.id() + ".tmp");
+                Path temp = dir.resolve("." + target.getFileName() + ".tmp");
                 Files.write(temp, content);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }

@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Pattern;
 
 import io.berth.api.error.BerthException;
 import io.berth.api.error.InvalidArgumentException;
@@ -22,18 +19,17 @@ import io.berth.images.internal.store.PinnedLayers;
 /**
  * Root filesystems as plain copies: {@code snapshots/<key>/rootfs} holds the image's layers copied bottom to
  * top. A snapshot is built under a temporary name and renamed into place, so a crash never leaves a
- * half-copied snapshot under its key. Thread-safe: calls for one key are serialized, calls for different keys
- * run in parallel (one small lock object is kept per key ever used).
+ * half-copied snapshot under its key. The layers are pinned only while they are copied: the copy outlives its
+ * image. Thread-safe: calls for one key are serialized, calls for different keys run in parallel.
  */
 public final class CopySnapshotService implements SnapshotService {
 
-    private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
     private static final String ROOTFS = "rootfs";
 
     private final ImageStore store;
     private final Path dir;
     private final boolean copyOwnership;
-    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final SnapshotKeys keys = new SnapshotKeys();
 
     public CopySnapshotService(ImageStore store) {
         this(store, ProcessIdentity.isRoot());
@@ -106,13 +102,10 @@ public final class CopySnapshotService implements SnapshotService {
     }
 
     private Object lockFor(String key) {
-        return locks.computeIfAbsent(key, k -> new Object());
+        return keys.lockFor(key);
     }
 
     private static void validate(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new InvalidArgumentException("invalid snapshot key \"" + key
-                    + "\": use letters, digits, '_', '.' and '-' (at most 128), starting with a letter or digit");
-        }
+        SnapshotKeys.validate(key);
     }
 }

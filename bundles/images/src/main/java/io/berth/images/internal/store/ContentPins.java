@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts in-flight users (imports, snapshot copies) of blobs and layers that no image references yet, so a
- * concurrent removal does not delete them. Not thread-safe: guarded by the {@link ImageStore} lock, under
- * which removals check pins and delete in one step.
+ * Counts users other than images of blobs and layers: in-flight imports and snapshot copies, and mounted
+ * (overlay) snapshots for as long as they exist, so a removal does not delete what they use. Not
+ * thread-safe: guarded by the {@link ImageStore} lock, under which removals check pins and delete in one step.
  */
 final class ContentPins {
 

@@ -54,21 +54,33 @@ public final class ImageStore {
      * the metadata, drops references to missing images and deletes content no image uses.
      */
     public static ImageStore open(Path imagesDir, LayerUnpacker unpacker) {
+        return open(imagesDir, unpacker, LayerHolders.NONE);
+    }
+
+    /**
+     * Like {@link #open(Path, LayerUnpacker)}, and pins the layers {@code holders} report (snapshots that
+     * outlived a restart), so that neither the start-up cleaning nor a later image removal deletes them.
+     */
+    public static ImageStore open(Path imagesDir, LayerUnpacker unpacker, LayerHolders holders) {
         try {
             StoreLayout layout = new StoreLayout(imagesDir);
             layout.create();
             StoreJanitor.removeLeftovers(layout);
             ImageStore store = new ImageStore(layout, unpacker);
-            store.load();
+            store.load(holders);
             return store;
         } catch (IOException e) {
             throw new BerthException("cannot open the image store in " + imagesDir + ": " + e.getMessage(), e);
         }
     }
 
-    private synchronized void load() throws IOException {
+    private synchronized void load(LayerHolders holders) throws IOException {
         MetadataStore.Loaded loaded = metadata.loadAll();
         int failures = loaded.failures();
+        Set<String> held = pinHeldLayers(holders);
+        if (held == null) {
+            failures++;
+        }
         for (ImageRecord record : loaded.records()) {
             try {
                 images.put(record.id(), new StoredImage(record, OciImageConfig.parse(blobs.read(record.id()))));
@@ -80,11 +92,26 @@ public final class ImageStore {
         if (failures == 0) {
             repositories.retainImages(images.keySet())
                     .forEach(r -> LOG.warn("dropped reference {} to a missing image", r));
-            StoreJanitor.collectGarbage(blobs, layers, blobsInUse(), layersInUse());
+            Set<String> layersToKeep = new HashSet<>(held);
+            layersToKeep.addAll(layersInUse());
+            StoreJanitor.collectGarbage(blobs, layers, blobsInUse(), layersToKeep);
         } else {
-            LOG.warn("{} image(s) could not be loaded; their references and unreferenced content are kept", failures);
+            LOG.warn("{} image(s) or snapshot(s) could not be loaded; their references and unreferenced content "
+                    + "are kept", failures);
         }
         LOG.info("image store {} has {} image(s)", layout.imagesDir(), images.size());
+    }
+
+    /** Pins what the holders report; {@code null} when they cannot tell. */
+    private Set<String> pinHeldLayers(LayerHolders holders) {
+        try {
+            List<String> holds = holders.heldLayers(layout);
+            holds.forEach(this::pinLayer);
+            return new HashSet<>(holds);
+        } catch (IOException | BerthException e) {
+            LOG.error("cannot tell which layers the root filesystem snapshots use: {}", e.getMessage());
+            return null;
+        }
     }
 
     public StoreLayout layout() {
@@ -297,5 +324,20 @@ public final class ImageStore {
     /** Releases the pins of {@link #pinLayersOf}. */
     public synchronized void release(PinnedLayers pinned) {
         pinned.diffIds().forEach(this::unpinLayer);
+    }
+
+    /**
+     * Releases layers a long-lived holder (a mounted snapshot) pinned, with {@link #pinLayersOf} or through
+     * {@link LayerHolders} at start, and deletes those that no image uses and nobody else pins any more: an
+     * image removed while its snapshot existed leaves its layers until the last such snapshot goes.
+     *
+     * @param diffIds the holder's entries, exactly as pinned (duplicates included)
+     */
+    public void releaseLayers(List<String> diffIds) {
+        synchronized (this) {
+            diffIds.forEach(this::unpinLayer);
+            discardLocked(List.of(), diffIds);
+        }
+        emptyTrashUnlessLocked();
     }
 }

@@ -10,7 +10,8 @@ import io.berth.images.internal.files.PosixAttributes;
 /**
  * Where the image store keeps things, below {@code <root>/images}:
  * {@code blobs/sha256/<hex>}, {@code layers/<diffid-hex>/}, {@code metadata/<image-id-hex>.json},
- * {@code repositories.json} and {@code snapshots/<key>/rootfs}. Immutable.
+ * {@code repositories.json} and {@code snapshots/<key>/} (a copy in {@code rootfs/}, or an overlay:
+ * {@code overlay.json}, {@code upper/}, {@code work/}, {@code merged/}). Immutable.
  */
 public record StoreLayout(Path imagesDir) {
 

@@ -68,6 +68,18 @@ public final class HumanFormat {
         return goFormatG(size, SIZE_PRECISION) + DECIMAL_UNITS[unit];
     }
 
+    /** Bytes in binary units with four significant digits, as {@code docker stats} shows memory: "1.5MiB". */
+    public static String binarySize(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return goFormatG(size, 4) + units[unit];
+    }
+
     /**
      * Go's {@code %.<precision>g}: the shortest of plain and exponent notation, trailing zeros removed
      * ({@code 999.9} with precision 3 is "1e+03", as the docker CLI prints it).

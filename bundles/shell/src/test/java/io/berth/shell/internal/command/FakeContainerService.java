@@ -3,6 +3,8 @@ package io.berth.shell.internal.command;
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
 import io.berth.api.container.ContainerService;
+import io.berth.api.container.ContainerStats;
+import io.berth.api.container.TopResult;
 import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
@@ -166,6 +168,27 @@ class FakeContainerService implements ContainerService {
     @Override
     public OutputStream attachStdin(String ref) {
         throw new UnsupportedOperationException();
+    }
+
+    /** What {@link #top} answers. */
+    TopResult top;
+
+    /** Readings {@link #stats} hands out in order, per ref; the last one repeats. */
+    final Map<String, java.util.Deque<ContainerStats>> stats = new java.util.HashMap<>();
+
+    @Override
+    public TopResult top(String ref) {
+        resolve(ref);
+        calls.add("top " + ref);
+        return top;
+    }
+
+    @Override
+    public ContainerStats stats(String ref) {
+        resolve(ref);
+        calls.add("stats " + ref);
+        java.util.Deque<ContainerStats> readings = stats.get(ref);
+        return readings.size() > 1 ? readings.poll() : readings.peek();
     }
 
     /** A finished log: the given entries, then the end. */

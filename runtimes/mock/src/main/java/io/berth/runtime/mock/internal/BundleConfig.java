@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.error.InvalidArgumentException;
 
 /**
- * Reads the {@code process} of an OCI bundle's {@code config.json}: {@code args}, {@code env}, {@code cwd} and
- * {@code terminal}. Everything else in the file is ignored. Stateless and thread-safe.
+ * Reads the {@code process} of an OCI bundle's {@code config.json} ({@code args}, {@code env}, {@code cwd} and
+ * {@code terminal}) and two limits of {@code linux.resources} ({@code memory.limit} and {@code pids.limit}).
+ * Everything else in the file is ignored. Stateless and thread-safe.
  */
 final class BundleConfig {
 
@@ -29,8 +30,38 @@ final class BundleConfig {
      *                                  {@code process.args}
      */
     static ProcessSpec read(Path bundleDir) {
+        return load(bundleDir).process();
+    }
+
+    /**
+     * The process and the resource limits of the bundle in {@code bundleDir}. Limits that are absent or not
+     * numbers count as unset.
+     *
+     * @throws InvalidArgumentException as {@link #read}
+     */
+    static BundleSpec load(Path bundleDir) {
         Path file = bundleDir.resolve("config.json");
-        JsonNode process = parse(file).get("process");
+        JsonNode root = parse(file);
+        return new BundleSpec(process(root, file), limits(root));
+    }
+
+    /** The resource limits of the bundle in {@code bundleDir}, or none when its config cannot be read. */
+    static ResourceLimits limitsOrNone(Path bundleDir) {
+        try {
+            return limits(parse(bundleDir.resolve("config.json")));
+        } catch (InvalidArgumentException e) {
+            return ResourceLimits.NONE;
+        }
+    }
+
+    private static ResourceLimits limits(JsonNode root) {
+        JsonNode resources = root.path("linux").path("resources");
+        return new ResourceLimits(resources.path("memory").path("limit").asLong(0),
+                resources.path("pids").path("limit").asLong(0));
+    }
+
+    private static ProcessSpec process(JsonNode root, Path file) {
+        JsonNode process = root.get("process");
         if (process == null || !process.isObject()) {
             throw new InvalidArgumentException(file + ": process property must not be empty");
         }

@@ -25,7 +25,7 @@ import io.berth.runtime.mock.internal.Step.Sleep;
  * <li>{@code env}: the environment, one line each; {@code pwd}: the working directory</li>
  * <li>{@code sh -c SCRIPT}: see {@link ShellScript}; {@code sh} alone reads stdin until it closes</li>
  * </ul>
- * Any other executable fails container creation with Docker's {@code executable file not found} message.
+ * Any other executable fails container creation (and exec) with Docker's {@code executable file not found} message.
  * Stateless and thread-safe.
  */
 final class CommandSet {

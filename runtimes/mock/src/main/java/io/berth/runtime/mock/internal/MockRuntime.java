@@ -22,10 +22,12 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeFeatures;
 import io.berth.api.runtime.RuntimeInfo;
 import io.berth.api.runtime.RuntimeName;
 import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStats;
 
 /**
  * The mock runtime: simulates containers without root or kernel features, deterministically. The process of
@@ -43,12 +45,20 @@ import io.berth.api.runtime.RuntimeState;
  * {@code exec: "NAME": executable file not found in $PATH}. Output goes to the request's log in conmon's
  * k8s-file format; the exit code goes to {@code <exitDir>/<id>}. HUP, INT, QUIT, KILL and TERM end a process
  * with 128 + signal, other signals are ignored; while paused only KILL acts at once, the others on resume.
- * Pids are fake (from 100000 up), stable and unique.
+ * Pids are fake (from 100000 up), stable and unique; they are not host pids.
+ *
+ * <p>{@link #exec} runs the same command set in a running container as a simulated process with the request's
+ * env and cwd (uid and gid are ignored), logging to {@code request.logPath()} and writing its exit code to
+ * {@code request.exitDir()/<container id>}. A session ends by itself, or with its container: with 128 + signal
+ * when a signal ends the container, with 137 when the container's process exits by itself. Sessions freeze while
+ * the container is paused. {@link #processes} lists the container's fake pid and those of its running
+ * sessions; {@link #stats} is a deterministic simulation (see {@link StatsSimulation}).
  *
  * <p>The state of every container lives in {@code <stateDir>/<id>.json}, so containers survive a stop of this
  * bundle and a JVM restart: on activation, processes whose time ran out meanwhile get their exit file, the
  * others continue. Deactivation cancels timers but writes no exits. A {@code cat} that was running keeps
- * waiting after a restart, since its stdin is gone. Thread-safe.
+ * waiting after a restart, since its stdin is gone. Exec sessions do not survive: a new instance does not know
+ * them and never writes their exit files. Thread-safe.
  */
 @Component(name = MockRuntime.PID, service = OciRuntime.class, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MockRuntimeConfig.class)
@@ -108,12 +118,13 @@ public final class MockRuntime implements OciRuntime {
     public void create(RuntimeCreateRequest request) {
         String id = validate(request);
         requireNew(id);
-        ProcessSpec configured = BundleConfig.read(request.bundle());
+        BundleSpec bundle = BundleConfig.load(request.bundle());
+        ProcessSpec configured = bundle.process();
         ProcessSpec process = new ProcessSpec(configured.args(), configured.env(), configured.cwd(),
                 configured.terminal() || request.terminal());
         List<Step> program = CommandSet.program(process);
         ContainerSetup setup = new ContainerSetup(id, request.bundle(), request.logPath(), request.exitDir(),
-                process, request.openStdin(), nextPid.getAndIncrement(), scheduler.now());
+                process, request.openStdin(), nextPid.getAndIncrement(), scheduler.now(), bundle.limits());
         synchronized (containers) {
             requireNew(id);
             containers.put(id, SimulatedContainer.create(setup, program, store, scheduler));
@@ -135,7 +146,7 @@ public final class MockRuntime implements OciRuntime {
         return containers.keySet().stream().sorted().toList();
     }
 
-    /** The simulated container has one process, so {@code all} changes nothing. */
+    /** {@code all} changes nothing: a terminating signal ends the container's process and its exec sessions. */
     @Override
     public void kill(String id, int signal, boolean all) {
         Signals.validate(signal);
@@ -166,6 +177,43 @@ public final class MockRuntime implements OciRuntime {
         return find(id).openStdin();
     }
 
+    /**
+     * Starts a simulated exec session; the program runs on the scheduler thread right after this returns.
+     * A container that is not running is a {@link ConflictException}, an executable outside the command set an
+     * {@link InvalidArgumentException} ({@code exec: "NAME": executable file not found in $PATH}); neither
+     * writes a file.
+     */
+    @Override
+    public void exec(String id, RuntimeExecRequest request) {
+        validate(request);
+        find(id).exec(request, nextPid::getAndIncrement);
+    }
+
+    /**
+     * The stdin of a session started with {@code openStdin}. A session this instance does not know (never
+     * started, or started before a restart) is a {@link NotFoundException}; one that has ended a
+     * {@link ConflictException}.
+     */
+    @Override
+    public OutputStream openExecStdin(String id, Path sessionDir) {
+        if (sessionDir == null) {
+            throw new InvalidArgumentException("a session directory is required");
+        }
+        return find(id).openExecStdin(sessionDir);
+    }
+
+    /** Fake pids (not host pids): the container's, then its running exec sessions'. Stopped: conflict. */
+    @Override
+    public List<Integer> processes(String id) {
+        return find(id).processes();
+    }
+
+    /** Simulated usage of a running or paused container, see {@link StatsSimulation}; otherwise a conflict. */
+    @Override
+    public RuntimeStats stats(String id) {
+        return find(id).stats();
+    }
+
     /** The configured state directory, or the default under {@code karaf.data} or {@code java.io.tmpdir}. */
     static Path stateDir(String configured) {
         if (configured != null && !configured.isBlank()) {
@@ -185,6 +233,15 @@ public final class MockRuntime implements OciRuntime {
             throw new InvalidArgumentException("a bundle, a log path and an exit directory are required");
         }
         return id;
+    }
+
+    private static void validate(RuntimeExecRequest request) {
+        if (request.args().isEmpty()) {
+            throw new InvalidArgumentException("No exec command specified");
+        }
+        if (request.sessionDir() == null || request.logPath() == null || request.exitDir() == null) {
+            throw new InvalidArgumentException("a session directory, a log path and an exit directory are required");
+        }
     }
 
     private void requireNew(String id) {

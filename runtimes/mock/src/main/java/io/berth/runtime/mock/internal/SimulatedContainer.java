@@ -8,24 +8,32 @@ import static io.berth.api.runtime.RuntimeStatus.STOPPED;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.berth.api.error.ConflictException;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeState;
+import io.berth.api.runtime.RuntimeStats;
 import io.berth.api.runtime.RuntimeStatus;
 import io.berth.runtime.mock.internal.Outcome.Exited;
 import io.berth.runtime.mock.internal.Outcome.SleepingUntil;
 
 /**
- * One simulated container: its status machine (CREATED → RUNNING ⇄ PAUSED → STOPPED), its process, its timer
- * and its state file. Every change of state is persisted before the method returns; the exit file is written
- * when the process ends and never on {@link #detach()}. Thread-safe: every method holds the container's
- * monitor, including timer callbacks and stdin notifications.
+ * One simulated container: its status machine (CREATED → RUNNING ⇄ PAUSED → STOPPED), its process, its timer,
+ * its exec sessions and its state file. Every change of state is persisted before the method returns; the exit
+ * file is written when the process ends and never on {@link #detach()}. Exec sessions are not persisted; they
+ * freeze while the container is paused and end when it ends: with 128 + signal when a signal ends it, with 137
+ * (the kernel's SIGKILL of a dead pid namespace) when its process exits by itself. Thread-safe: every method
+ * holds the container's monitor, including timer callbacks and stdin notifications of the container and of its
+ * exec sessions.
  */
 final class SimulatedContainer {
 
@@ -41,12 +49,14 @@ final class SimulatedContainer {
     private RuntimeStatus status;
     private Instant startedAt;
     private Instant pausedAt;
+    private Duration pausedTotal;
     private int pendingSignal;
     private Integer exitCode;
     private ContainerRecord saved;
     private Scheduler.Cancellable timer;
     private long timerGeneration;
     private boolean detached;
+    private final ExecSessions execs = new ExecSessions();
 
     private SimulatedContainer(ContainerRecord record, List<Step> program, StateStore store, Scheduler scheduler) {
         this.setup = record.setup();
@@ -55,6 +65,7 @@ final class SimulatedContainer {
         this.status = record.status();
         this.startedAt = record.startedAt();
         this.pausedAt = record.pausedAt();
+        this.pausedTotal = record.pausedTotal();
         this.pendingSignal = record.pendingSignal();
         this.exitCode = record.exitCode();
         this.log = new LogWriter(setup.logPath(), setup.process().terminal());
@@ -70,7 +81,8 @@ final class SimulatedContainer {
     /** A new container: creates its log file and persists it as CREATED. */
     static SimulatedContainer create(ContainerSetup setup, List<Step> program, StateStore store,
             Scheduler scheduler) {
-        ContainerRecord record = new ContainerRecord(setup, CREATED, null, null, 0, null, ProcessProgress.START);
+        ContainerRecord record = new ContainerRecord(setup, CREATED, null, null, Duration.ZERO, 0, null,
+                ProcessProgress.START);
         SimulatedContainer container = new SimulatedContainer(record, program, store, scheduler);
         container.log.create();
         container.persist();
@@ -80,11 +92,14 @@ final class SimulatedContainer {
     /**
      * A container loaded from its state file. A running one continues at once: output and the exit of a
      * process whose time ran out while the runtime was down are written now; a sleep still in progress is
-     * re-scheduled.
+     * re-scheduled. It has no exec sessions: they are not persisted.
      */
     static SimulatedContainer restore(ContainerRecord record, StateStore store, Scheduler scheduler) {
         List<Step> program = CommandSet.program(record.setup().process());
-        SimulatedContainer container = new SimulatedContainer(record, program, store, scheduler);
+        ContainerRecord complete = new ContainerRecord(record.setup().withLimitsFromBundle(), record.status(),
+                record.startedAt(), record.pausedAt(), record.pausedTotal(), record.pendingSignal(),
+                record.exitCode(), record.progress());
+        SimulatedContainer container = new SimulatedContainer(complete, program, store, scheduler);
         container.saved = record;
         container.continueAfterRestore();
         return container;
@@ -116,7 +131,7 @@ final class SimulatedContainer {
             pendingSignal = pendingSignal == 0 ? signal : pendingSignal;
             persist();
         } else {
-            exit(Signals.exitCode(signal));
+            exitBySignal(signal);
         }
     }
 
@@ -127,6 +142,7 @@ final class SimulatedContainer {
         cancelTimer();
         Instant now = scheduler.now();
         process.freeze(now);
+        execs.freezeAll(now);
         status = PAUSED;
         pausedAt = now;
         persist();
@@ -136,13 +152,16 @@ final class SimulatedContainer {
         if (status != PAUSED) {
             throw new ConflictException("container not paused");
         }
+        Instant now = scheduler.now();
         status = RUNNING;
+        pausedTotal = pausedTotal.plus(Duration.between(pausedAt, now));
         pausedAt = null;
-        process.thaw(scheduler.now());
+        process.thaw(now);
         if (pendingSignal != 0) {
-            exit(Signals.exitCode(pendingSignal));
+            exitBySignal(pendingSignal);
             return;
         }
+        execs.thawAll(now);
         persist();
         wakeAfter(Duration.ZERO);
     }
@@ -157,7 +176,7 @@ final class SimulatedContainer {
             throw new ConflictException("cannot delete running container");
         }
         if (status != STOPPED && force) {
-            exit(Signals.exitCode(Signals.SIGKILL));
+            exitBySignal(Signals.SIGKILL);
         }
         detach();
         stdin.close();
@@ -182,10 +201,56 @@ final class SimulatedContainer {
         return stdin.open();
     }
 
-    /** Stops the timer for good, leaving the process "running" on disk (bundle stop). Idempotent. */
+    /**
+     * Starts an exec session in this running container; see {@link io.berth.api.runtime.OciRuntime#exec}.
+     *
+     * @param pids hands out the session's fake pid, called only when the session is accepted
+     */
+    synchronized void exec(RuntimeExecRequest request, IntSupplier pids) {
+        if (status != RUNNING) {
+            throw new ConflictException(status == PAUSED
+                    ? "container " + setup.id() + " is paused, unpause the container before exec"
+                    : "container not running");
+        }
+        List<Step> program = CommandSet.program(new ProcessSpec(request.args(), request.env(), request.cwd(),
+                request.terminal()));
+        execs.start(new ExecSession(this, setup.id(), request, program, pids.getAsInt(), scheduler));
+    }
+
+    /** The stdin of an exec session; see {@link io.berth.api.runtime.OciRuntime#openExecStdin}. */
+    synchronized OutputStream openExecStdin(Path sessionDir) {
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        return execs.openStdin(setup.id(), sessionDir);
+    }
+
+    /** The fake pid of the container's process, then those of its running exec sessions. */
+    synchronized List<Integer> processes() {
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        List<Integer> pids = new ArrayList<>();
+        pids.add(setup.pid());
+        pids.addAll(execs.pids());
+        return pids;
+    }
+
+    /** The simulated statistics of a running or paused container; see {@link StatsSimulation}. */
+    synchronized RuntimeStats stats() {
+        if (status != RUNNING && status != PAUSED) {
+            throw new ConflictException("container not running");
+        }
+        Instant until = status == PAUSED ? pausedAt : scheduler.now();
+        Duration running = Duration.between(startedAt, until).minus(pausedTotal);
+        return StatsSimulation.of(running.isNegative() ? Duration.ZERO : running, execs.count(), setup.limits());
+    }
+
+    /** Stops the timers for good, leaving the process "running" on disk (bundle stop). Idempotent. */
     synchronized void detach() {
         detached = true;
         cancelTimer();
+        execs.detachAll();
     }
 
     private synchronized void continueAfterRestore() {
@@ -210,7 +275,7 @@ final class SimulatedContainer {
         Instant now = scheduler.now();
         Outcome outcome = process.advance(now);
         if (outcome instanceof Exited exited) {
-            exit(exited.code());
+            exit(exited.code(), Signals.exitCode(Signals.SIGKILL));
             return;
         }
         persist();
@@ -219,8 +284,17 @@ final class SimulatedContainer {
         }
     }
 
-    /** Records the end of the process: status, exit file, then state file (a crash in between replays the exit). */
-    private void exit(int code) {
+    /** Ends the process and its exec sessions with 128 + {@code signal}. */
+    private void exitBySignal(int signal) {
+        exit(Signals.exitCode(signal), Signals.exitCode(signal));
+    }
+
+    /**
+     * Records the end of the process: exec sessions end with {@code execCode}, then status, exit file and state
+     * file (a crash in between replays the exit).
+     */
+    private void exit(int code, int execCode) {
+        execs.endAll(execCode);
         cancelTimer();
         status = STOPPED;
         exitCode = code;
@@ -256,8 +330,8 @@ final class SimulatedContainer {
 
     /** Writes the state file if anything changed since the last write. */
     private void persist() {
-        ContainerRecord record = new ContainerRecord(setup, status, startedAt, pausedAt, pendingSignal, exitCode,
-                process.progress());
+        ContainerRecord record = new ContainerRecord(setup, status, startedAt, pausedAt, pausedTotal,
+                pendingSignal, exitCode, process.progress());
         if (!record.equals(saved)) {
             store.save(record);
             saved = record;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeStatus;
 
 /** The runtime on the real clock and executor, as it runs in Karaf. Waits by polling, never by sleeping. */
@@ -70,6 +71,33 @@ class MockRuntimeRealTimeTest {
         runtime.start("k");
         runtime.kill("k", 15, false);
         assertThat(exitCode("k")).isEqualTo(143);
+    }
+
+    @Test
+    void execRunsBesideTheContainerAndEndsWithIt() throws Exception {
+        create("x", false, "sleep", "100");
+        runtime.start("x");
+        Path echo = dir.resolve("sessions/echo");
+        runtime.exec("x", execRequest(echo, false, "sh", "-c", "echo from exec; exit 6"));
+        Await.until("the exec's exit file", () -> Files.exists(echo.resolve("exits/x")));
+        assertThat(Files.readString(echo.resolve("exits/x"))).isEqualTo("6");
+        assertThat(LogLine.readAll(echo.resolve("exec.log"))).extracting(LogLine::text)
+                .containsExactly("from exec");
+
+        Path cat = dir.resolve("sessions/cat");
+        runtime.exec("x", execRequest(cat, true, "cat"));
+        try (OutputStream in = runtime.openExecStdin("x", cat)) {
+            in.write("ping\n".getBytes(UTF_8));
+            Await.until("the echoed line", () -> !LogLine.readAll(cat.resolve("exec.log")).isEmpty());
+            runtime.kill("x", 9, false);
+        }
+        assertThat(Files.readString(cat.resolve("exits/x"))).isEqualTo("137");
+        assertThat(LogLine.readAll(cat.resolve("exec.log"))).extracting(LogLine::text).containsExactly("ping");
+    }
+
+    private static RuntimeExecRequest execRequest(Path session, boolean openStdin, String... args) {
+        return new RuntimeExecRequest("e", List.of(args), List.of(), "/", 0, 0, false, openStdin, session,
+                session.resolve("exec.log"), session.resolve("exits"));
     }
 
     private void create(String id, boolean openStdin, String... args) {

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeStatus;
 
 /**
  * A mock runtime on a temp directory with the virtual clock: bundles, logs and exit files live under
- * {@code root/containers/<id>/}, the runtime state under {@code root/state}.
+ * {@code root/containers/<id>/}, exec sessions under {@code root/containers/<id>/exec/<execId>/}, the runtime
+ * state under {@code root/state}.
  */
 final class RuntimeFixture {
 
@@ -90,8 +92,11 @@ final class RuntimeFixture {
 
     /** The exit code in the exit file, or {@code null} while there is none. */
     Integer exitCode(String id) {
+        return readExitCode(exitFile(id));
+    }
+
+    private static Integer readExitCode(Path file) {
         try {
-            Path file = exitFile(id);
             return Files.exists(file) ? Integer.valueOf(Files.readString(file)) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,5 +105,44 @@ final class RuntimeFixture {
 
     RuntimeStatus status(String id) {
         return runtime.state(id).status();
+    }
+
+    /** Starts exec session {@code execId} running {@code args} with env {@code PATH=/bin} and cwd {@code /}. */
+    void exec(String id, String execId, String... args) {
+        runtime.exec(id, execRequest(id, execId, false, false, List.of("PATH=/bin"), "/", args));
+    }
+
+    /** Starts an exec session whose stdin stays open for {@code openExecStdin}. */
+    void execWithStdin(String id, String execId, String... args) {
+        runtime.exec(id, execRequest(id, execId, false, true, List.of("PATH=/bin"), "/", args));
+    }
+
+    RuntimeExecRequest execRequest(String id, String execId, boolean terminal, boolean openStdin, List<String> env,
+            String cwd, String... args) {
+        Path session = sessionDir(id, execId);
+        return new RuntimeExecRequest(execId, List.of(args), env, cwd, 0, 0, terminal, openStdin, session,
+                session.resolve("exec.log"), session.resolve("exits"));
+    }
+
+    Path sessionDir(String id, String execId) {
+        return root.resolve("containers").resolve(id).resolve("exec").resolve(execId);
+    }
+
+    Path execExitFile(String id, String execId) {
+        return sessionDir(id, execId).resolve("exits").resolve(id);
+    }
+
+    List<LogLine> execLog(String id, String execId) {
+        return LogLine.readAll(sessionDir(id, execId).resolve("exec.log"));
+    }
+
+    List<String> execStdout(String id, String execId) {
+        return execLog(id, execId).stream().filter(line -> line.stream().equals("stdout")).map(LogLine::text)
+                .toList();
+    }
+
+    /** The exit code in the session's exit file, or {@code null} while there is none. */
+    Integer execExitCode(String id, String execId) {
+        return readExitCode(execExitFile(id, execId));
     }
 }

@@ -21,9 +21,9 @@ class StateStoreTest {
     private static ContainerRecord record(String id) {
         ContainerSetup setup = new ContainerSetup(id, Path.of("/b/" + id), Path.of("/l/" + id + ".log"),
                 Path.of("/exits"), new ProcessSpec(List.of("sleep", "5"), List.of("A=1"), "/", false), true,
-                100_007, Instant.parse("2026-11-27T16:41:53.600148797Z"));
+                100_007, Instant.parse("2026-11-27T16:41:53.600148797Z"), new ResourceLimits(64L << 20, 10));
         return new ContainerRecord(setup, RuntimeStatus.PAUSED, Instant.parse("2026-11-27T16:41:54Z"),
-                Instant.parse("2026-11-27T16:41:55Z"), 15, null,
+                Instant.parse("2026-11-27T16:41:55Z"), Duration.ofSeconds(3), 15, null,
                 new ProcessProgress(0, 0, null, Duration.ofMillis(1500)));
     }
 

@@ -1,0 +1,58 @@
+package io.berth.nativeio.internal.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+/** The few libc functions Berth calls. Every call that can fail reports errno through LastErrorException. */
+interface LibC extends Library {
+
+    int AF_UNIX = 1;
+    int AF_INET = 2;
+    int SOCK_DGRAM = 2;
+    int SOCK_SEQPACKET = 5;
+    int SOCK_CLOEXEC = 0x80000;
+    int O_RDONLY = 0;
+    int O_CLOEXEC = 0x80000;
+    int O_PATH = 0x200000;
+    int SHUT_WR = 1;
+    int SHUT_RDWR = 2;
+    int MSG_NOSIGNAL = 0x4000;
+    int CLONE_NEWNET = 0x40000000;
+    long SIOCGIFFLAGS = 0x8913;
+    long SIOCSIFFLAGS = 0x8914;
+
+    int mount(String source, String target, String fstype, NativeLong flags, String data) throws LastErrorException;
+
+    int umount2(String target, int flags) throws LastErrorException;
+
+    int kill(int pid, int signal) throws LastErrorException;
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    int connect(int fd, SockAddrUn address, int length) throws LastErrorException;
+
+    int bind(int fd, SockAddrUn address, int length) throws LastErrorException;
+
+    int listen(int fd, int backlog) throws LastErrorException;
+
+    int accept4(int fd, Pointer address, Pointer length, int flags) throws LastErrorException;
+
+    NativeLong send(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
+
+    NativeLong recv(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
+
+    int shutdown(int fd, int how) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    int open(String path, int flags) throws LastErrorException;
+
+    int setns(int fd, int nstype) throws LastErrorException;
+
+    /** ioctl with a {@code struct ifreq}; JNA copies the array in and back out. */
+    int ioctl(int fd, NativeLong request, byte[] ifreq) throws LastErrorException;
+
+    String strerror(int errno);
+}

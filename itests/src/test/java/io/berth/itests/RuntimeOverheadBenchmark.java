@@ -1,0 +1,121 @@
+package io.berth.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.WaitCondition;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Benchmark, not a test (run with {@code make bench}): create + start + wait + remove of a {@code true}
+ * container through {@code ContainerService}, against {@code runc run} / {@code crun run} of the same bundle
+ * with the bare runtime CLI. Prints a Markdown table and writes it to {@code target/bench/runtime.md}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
+
+    private static final int WARMUP = 5;
+    private static final int RUNS = Integer.getInteger("berth.bench.runs", 40);
+
+    @Override
+    protected String runtime() {
+        return "runc";
+    }
+
+    @Test
+    public void engineVersusBareRuntime() throws Exception {
+        StringBuilder report = new StringBuilder("| runtime | bare CLI median | Berth median | Berth p90 | "
+                + "overhead (median) | ratio |\n|---|---|---|---|---|---|\n");
+        for (String name : List.of("runc", "crun")) {
+            List<Double> engine = measure(() -> engineRun(name));
+            Path bundle = bareBundle(name);
+            List<Double> bare = measure(() -> bareRun(name, bundle));
+            double e = median(engine);
+            double b = median(bare);
+            report.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2f |%n",
+                    name, b, e, percentile(engine, 0.9), e - b, e / b));
+        }
+        String text = "Runtime overhead, " + RUNS + " runs each, " + Instant.now() + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + report;
+        System.out.println(text);
+        Path out = Path.of(System.getProperty("berth.itest.state")).resolve("runtime-bench.md");
+        Files.writeString(out, text);
+        System.out.println("written to " + out);
+    }
+
+    private interface Run {
+        void once() throws Exception;
+    }
+
+    private static List<Double> measure(Run run) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            run.once();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            run.once();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    private void engineRun(String name) throws Exception {
+        String id = containers.create(ContainerSpec.builder(IMAGE).cmd("true").runtime(name).build(), null).id();
+        containers.start(id);
+        containers.wait(id, WaitCondition.NOT_RUNNING).get(60, TimeUnit.SECONDS);
+        containers.remove(id, false, false);
+    }
+
+    /** An OCI bundle of the same image and command, from the engine's own bundle of a finished container. */
+    private Path bareBundle(String name) throws Exception {
+        String id = containers.create(ContainerSpec.builder(IMAGE).cmd("true").runtime(name).build(), null).id();
+        containers.start(id);
+        containers.wait(id, WaitCondition.NOT_RUNNING).get(60, TimeUnit.SECONDS);
+        Path source = Path.of(System.getProperty("berth.itest.state"), "containers", id, "bundle");
+        Path bundle = Files.createTempDirectory("bare-" + name);
+        String config = Files.readString(source.resolve("config.json"))
+                .replaceAll("\"cgroupsPath\"\\s*:\\s*\"[^\"]*\"", "\"cgroupsPath\" : \"/berth-bench/" + name + "\"");
+        Files.writeString(bundle.resolve("config.json"), config);
+        return bundle;
+    }
+
+    private static void bareRun(String name, Path bundle) throws IOException, InterruptedException {
+        String root = "/run/berth-bench/" + name;
+        List<String> command = name.equals("crun")
+                ? List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                        "umount /sys/fs/cgroup/unified 2>/dev/null; exec crun \"$@\"", "crun",
+                        "--root", root, "run", "--bundle", bundle.toString(), "bench-" + name)
+                : List.of("runc", "--root", root, "run", "--bundle", bundle.toString(), "bench-" + name);
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(name + " run failed with " + p.exitValue());
+        }
+    }
+
+    private static double median(List<Double> values) {
+        return percentile(values, 0.5);
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+}
