@@ -1,5 +1,6 @@
 package io.berth.core.internal.oci;
 
+import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.core.internal.host.HostEnvironment;
-import io.berth.core.internal.store.AtomicFiles;
 
 /**
  * The per-container {@code hostname}, {@code hosts} and {@code resolv.conf} in the container's directory,

@@ -1,5 +1,6 @@
 package io.berth.core.internal.oci;
 
+import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.core.internal.host.HostEnvironment;
-import io.berth.core.internal.store.AtomicFiles;
 import io.berth.core.internal.store.Json;
 
 /**

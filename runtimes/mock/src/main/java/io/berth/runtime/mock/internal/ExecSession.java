@@ -1,5 +1,6 @@
 package io.berth.runtime.mock.internal;
 
+import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.berth.runtime.mock.internal;
 
+import io.berth.common.files.AtomicFiles;
 import static io.berth.api.runtime.RuntimeStatus.CREATED;
 import static io.berth.api.runtime.RuntimeStatus.PAUSED;
 import static io.berth.api.runtime.RuntimeStatus.RUNNING;

@@ -1,5 +1,6 @@
 package io.berth.runtime.mock.internal;
 
+import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.berth.runtime.oci.internal;
 
+import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,0 +1,2 @@
+/** The Docker Engine API server: not exported. */
+package io.berth.rest.internal;
