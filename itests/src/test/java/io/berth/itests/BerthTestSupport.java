@@ -87,6 +87,9 @@ public abstract class BerthTestSupport {
             editConfigurationFilePut("etc/io.berth.runtime.mock.cfg", "stateDir", stateRoot + "/mock"),
             editConfigurationFilePut("etc/io.berth.runtime.runc.cfg", "stateRoot", stateRoot + "/rt/runc"),
             editConfigurationFilePut("etc/io.berth.runtime.crun.cfg", "stateRoot", stateRoot + "/rt/crun"),
+            // the Docker API: a private socket and no TCP listener, never /run/berth/berth.sock or port 2375
+            editConfigurationFilePut("etc/io.berth.rest.cfg", "socket", stateRoot + "/run/berth.sock"),
+            editConfigurationFilePut("etc/io.berth.rest.cfg", "tcpPort", "-1"),
             systemProperty("berth.itest.state").value(stateRoot));
     }
 

@@ -54,6 +54,7 @@ final class KarafProcess {
                 "defaultRuntime = " + runtime, "cgroupParent = /berth-it");
         append("etc/io.berth.images.cfg", "root = " + state);
         append("etc/io.berth.runtime.mock.cfg", "stateDir = " + state.resolve("mock"));
+        write("etc/io.berth.rest.cfg", "socket = " + dockerSocket(), "tcpPort = -1");
         for (String name : List.of("runc", "crun")) {
             replace("etc/io.berth.runtime." + name + ".cfg", "stateRoot = /run/berth/" + name,
                     "stateRoot = " + state.resolve("rt").resolve(name));
@@ -67,6 +68,27 @@ final class KarafProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         pb.environment().put("KARAF_EXEC", "exec");
         process = pb.start();
+        awaitBerthCommands();
+    }
+
+    /**
+     * Waits until the console answers {@code berth:info}: the SSH console comes up with Karaf's own features,
+     * before Berth's boot stage is deployed.
+     */
+    private void awaitBerthCommands() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client("berth:info").contains("Default Runtime")) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for Berth", e);
+            }
+        }
+        throw new IOException("Berth's console commands did not appear within 120 s; see " + home.resolve("data/log"));
     }
 
     /**
@@ -104,6 +126,23 @@ final class KarafProcess {
 
     Path home() {
         return home;
+    }
+
+    /**
+     * The Docker API socket of this instance: under its state directory, or under /tmp when that path would
+     * exceed the unix socket path limit.
+     */
+    Path dockerSocket() {
+        Path socket = state.resolve("berth.sock");
+        if (socket.toString().length() < 100) {
+            return socket;
+        }
+        return Path.of("/tmp", "berth-it-" + Integer.toHexString(state.toString().hashCode()) + ".sock");
+    }
+
+    private void write(String file, String... lines) throws IOException {
+        Files.writeString(home.resolve(file), "\n" + String.join("\n", lines) + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private void append(String file, String... lines) throws IOException {

@@ -38,6 +38,15 @@ final class RootRequirement {
         return missing;
     }
 
+    /** Fails in CI, else prints the loud skip notice and skips (JUnit 5) because {@code what}. */
+    static void failInCiOrSkip(String what) {
+        if ("true".equals(System.getenv("CI"))) {
+            fail("CI must run the end-to-end tests, but " + what);
+        }
+        System.err.println("SKIPPED: needs root and runc/crun/conmon/busybox-static/docker CLI (" + what + ")");
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, what);
+    }
+
     private static String missing() {
         if (!isRoot()) {
             return "not running as root";

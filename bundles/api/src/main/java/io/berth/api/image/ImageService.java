@@ -1,6 +1,7 @@
 package io.berth.api.image;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -37,4 +38,32 @@ public interface ImageService {
      * @param noPrune keep untagged parents (accepted for compatibility; single-layer images have none)
      */
     List<ImageRemoval> remove(String ref, boolean force, boolean noPrune);
+
+    /**
+     * Loads images from a {@code docker save} archive or an OCI image layout in a tar, plain or gzip-compressed,
+     * read as a stream. Every blob is verified against its digest; entries that would land outside the store
+     * are rejected. On failure nothing of the load remains.
+     *
+     * @since 1.1
+     */
+    LoadResult load(InputStream archive, ProgressListener progress);
+
+    /**
+     * Writes the named images (references or ids) as one {@code docker save}-compatible tar to {@code out},
+     * streamed. Does not close {@code out}.
+     *
+     * @since 1.1
+     */
+    void save(List<String> refs, OutputStream out);
+
+    /** The image's history, newest step first. @since 1.1 */
+    List<HistoryEntry> history(String ref);
+
+    /**
+     * Deletes dangling images (no reference) that no container uses; with {@code all}, every image no
+     * container uses.
+     *
+     * @since 1.1
+     */
+    PruneResult prune(boolean all);
 }

@@ -1,6 +1,7 @@
 package io.berth.images.internal;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,11 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.berth.api.event.EventService;
+import io.berth.api.image.HistoryEntry;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.image.ImageRemoval;
 import io.berth.api.image.ImageService;
 import io.berth.api.image.ImageUsage;
 import io.berth.api.image.ImportOptions;
+import io.berth.api.image.LoadResult;
+import io.berth.api.image.ProgressListener;
+import io.berth.api.image.PruneResult;
 import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.image.ImageServiceImpl;
 import io.berth.images.internal.layer.LayerUnpacker;
@@ -111,6 +116,26 @@ public final class ImagesComponent implements ImageService, SnapshotService {
     @Override
     public List<ImageRemoval> remove(String ref, boolean force, boolean noPrune) {
         return images.remove(ref, force, noPrune);
+    }
+
+    @Override
+    public LoadResult load(InputStream archive, ProgressListener progress) {
+        return images.load(archive, progress);
+    }
+
+    @Override
+    public void save(List<String> refs, OutputStream out) {
+        images.save(refs, out);
+    }
+
+    @Override
+    public List<HistoryEntry> history(String ref) {
+        return images.history(ref);
+    }
+
+    @Override
+    public PruneResult prune(boolean all) {
+        return images.prune(all);
     }
 
     @Override

@@ -60,4 +60,25 @@ public final class FakeImages implements ImageService {
     private static ImageInfo image(String id, String tag, ImageConfig config) {
         return new ImageInfo(id, List.of(tag), null, null, 0, "amd64", "linux", null, null, config, null);
     }
+
+    @Override
+    public io.berth.api.image.LoadResult load(java.io.InputStream archive,
+            io.berth.api.image.ProgressListener progress) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public void save(List<String> refs, java.io.OutputStream out) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public List<io.berth.api.image.HistoryEntry> history(String ref) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public io.berth.api.image.PruneResult prune(boolean all) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

@@ -11,8 +11,8 @@ import io.berth.api.event.BerthEvent;
 import io.berth.api.event.EventService;
 
 /**
- * Publishes {@code image} events ({@code import}, {@code tag}, {@code untag}, {@code delete}) to the event
- * service when one is present. A missing or failing event service never fails an image operation.
+ * Publishes {@code image} events ({@code import}, {@code load}, {@code tag}, {@code untag}, {@code delete}) to
+ * the event service when one is present. A missing or failing event service never fails an image operation.
  * Thread-safe.
  */
 final class EventPublisher {

@@ -1,30 +1,43 @@
 package io.berth.images.internal.image;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.berth.api.error.InvalidArgumentException;
+import io.berth.api.error.NotFoundException;
 import io.berth.api.event.EventService;
+import io.berth.api.image.HistoryEntry;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.image.ImageRemoval;
 import io.berth.api.image.ImageService;
 import io.berth.api.image.ImageUsage;
 import io.berth.api.image.ImportOptions;
+import io.berth.api.image.LoadResult;
+import io.berth.api.image.ProgressListener;
+import io.berth.api.image.PruneResult;
 import io.berth.images.internal.reference.ImageReference;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.StoredImage;
 
 /**
- * The {@link ImageService} over one {@link ImageStore}: delegates to the importer and the remover and
- * publishes Docker's image events. Thread-safe.
+ * The {@link ImageService} over one {@link ImageStore}: delegates to the importer, loader, saver, remover and
+ * pruner, and publishes Docker's image events. Thread-safe.
  */
 public final class ImageServiceImpl implements ImageService {
 
     private final ImageStore store;
     private final ImageImporter importer;
     private final ImageRemover remover;
+    private final ImageLoader loader;
+    private final ImageSaver saver;
+    private final ImagePruner pruner;
     private final EventPublisher events;
 
     /**
@@ -36,6 +49,9 @@ public final class ImageServiceImpl implements ImageService {
         this.store = store;
         this.importer = new ImageImporter(store, clock);
         this.remover = new ImageRemover(store, usage);
+        this.loader = new ImageLoader(store);
+        this.saver = new ImageSaver(store);
+        this.pruner = new ImagePruner(store, usage);
         this.events = new EventPublisher(events, clock);
     }
 
@@ -78,6 +94,55 @@ public final class ImageServiceImpl implements ImageService {
             events.publish(step.untagged() != null ? "untag" : "delete", outcome.imageId(), outcome.imageId());
         }
         return outcome.steps();
+    }
+
+    @Override
+    public LoadResult load(InputStream archive, ProgressListener progress) {
+        if (archive == null) {
+            throw new InvalidArgumentException("no archive to load");
+        }
+        ImageLoader.Loaded loaded = loader.load(archive, progress == null ? ProgressListener.NONE : progress);
+        List<String> references = new ArrayList<>();
+        loaded.tags().forEach((reference, id) -> {
+            events.publish("tag", id, reference.familiar());
+            references.add(reference.familiar());
+        });
+        Set<String> tagged = new HashSet<>(loaded.tags().values());
+        Set<String> untagged = new LinkedHashSet<>();
+        for (StoredImage image : loaded.images()) {
+            events.publish("load", image.id(), image.id());
+            if (!tagged.contains(image.id())) {
+                untagged.add(image.id());
+            }
+        }
+        return new LoadResult(references, List.copyOf(untagged));
+    }
+
+    @Override
+    public void save(List<String> refs, OutputStream out) {
+        if (out == null) {
+            throw new InvalidArgumentException("no stream to save to");
+        }
+        saver.save(refs, out);
+    }
+
+    @Override
+    public List<HistoryEntry> history(String ref) {
+        String id = store.resolve(requireRef(ref)).id();
+        StoredImage image = store.image(id).orElseThrow(() -> new NotFoundException("No such image: " + ref));
+        List<String> tags = store.references(id).stream().map(r -> ImageReference.parse(r).familiar()).toList();
+        return ImageHistory.of(image, tags);
+    }
+
+    @Override
+    public PruneResult prune(boolean all) {
+        ImagePruner.Outcome outcome = pruner.prune(all);
+        List<ImageRemoval> steps = outcome.result().removed();
+        for (int i = 0; i < steps.size(); i++) {
+            String id = outcome.stepImageIds().get(i);
+            events.publish(steps.get(i).untagged() != null ? "untag" : "delete", id, id);
+        }
+        return outcome.result();
     }
 
     /** A valid {@code name[:tag]} to create; a digest is refused as in Docker. */

@@ -1,13 +1,19 @@
 package io.berth.images.internal.image;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.berth.api.error.BerthException;
+import io.berth.images.internal.archive.SpooledFile;
+import io.berth.images.internal.files.AtomicFiles;
 import io.berth.images.internal.reference.ImageReference;
 import io.berth.images.internal.store.Blob;
 import io.berth.images.internal.store.BlobWriter;
@@ -15,7 +21,7 @@ import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.StoredImage;
 
 /**
- * What one import wrote, so a failure can take all of it back. Blobs and layers are pinned while the import
+ * What one import or load wrote, so a failure can take all of it back. Blobs and layers are pinned while the import
  * runs; closing an uncommitted transaction removes the tag, the image and the content nobody else uses.
  * Not thread-safe (one per import).
  */
@@ -26,7 +32,7 @@ final class ImportTransaction implements AutoCloseable {
     private final ImageStore store;
     private final List<String> blobs = new ArrayList<>();
     private final List<String> layers = new ArrayList<>();
-    private String addedImage;
+    private final List<String> addedImages = new ArrayList<>();
     private boolean committed;
 
     ImportTransaction(ImageStore store) {
@@ -55,6 +61,30 @@ final class ImportTransaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a spooled file as a blob: pinned first, then moved into the blob directory (made durable first), or
+     * dropped when the store has the blob already.
+     */
+    Blob adoptBlob(SpooledFile file) {
+        store.pinBlob(file.digest());
+        blobs.add(file.digest());
+        Path target = store.blobs().path(file.digest());
+        try {
+            if (Files.exists(target)) {
+                Files.deleteIfExists(file.path());
+                return new Blob(file.digest(), file.size(), false);
+            }
+            if (!Files.exists(file.path())) {
+                throw new IllegalStateException("the spooled " + file.name() + " is gone and not in the store");
+            }
+            AtomicFiles.syncFile(file.path());
+            AtomicFiles.moveIntoPlace(file.path(), target);
+            return new Blob(file.digest(), file.size(), true);
+        } catch (IOException e) {
+            throw new BerthException("cannot store " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Unpacks the layer unless present. */
     void ensureLayer(Blob archive, String diffId) {
         store.pinLayer(diffId);
@@ -62,10 +92,28 @@ final class ImportTransaction implements AutoCloseable {
         store.layers().unpack(store.blobs().path(archive.digest()), diffId);
     }
 
+    /**
+     * Unpacks the layer unless present, verifying its diff-id in both cases (a present layer is not trusted to
+     * match a blob it was not unpacked from).
+     */
+    void ensureVerifiedLayer(Blob archive, String diffId, LongConsumer progress) {
+        store.pinLayer(diffId);
+        layers.add(diffId);
+        Path path = store.blobs().path(archive.digest());
+        if (!store.layers().unpack(path, diffId, progress)) {
+            store.layers().verify(path, diffId, progress);
+        }
+    }
+
+    /** Applies several tags in one atomic write. The last step: a failed write changes nothing. */
+    Map<String, String> tagAll(Map<ImageReference, String> referencesToIds) {
+        return store.tagAll(referencesToIds);
+    }
+
     /** Records the image; an identical image already present is left as it is. */
     void addImage(StoredImage image) {
         if (store.add(image)) {
-            addedImage = image.id();
+            addedImages.add(image.id());
         }
     }
 
@@ -89,8 +137,10 @@ final class ImportTransaction implements AutoCloseable {
 
     private void rollBack() {
         try {
-            if (addedImage != null && store.references(addedImage).isEmpty()) {
-                store.delete(addedImage);
+            for (String id : addedImages) {
+                if (store.references(id).isEmpty()) {
+                    store.delete(id);
+                }
             }
             store.discardIfUnused(blobs, layers);
         } catch (RuntimeException e) {

@@ -16,7 +16,10 @@ final class EntryPath {
 
     static final int MAX_COMPONENT_BYTES = 255;
     static final int MAX_PATH_BYTES = 4095;
-    private static final String WHITEOUT_PREFIX = ".wh.";
+    static final String WHITEOUT_PREFIX = ".wh.";
+    static final String OPAQUE_MARKER = ".wh..wh..opq";
+    /** aufs bookkeeping ({@code .wh..wh.plnk}, {@code .wh..wh.aufs}): meaningless here, skipped. */
+    static final String AUFS_META_PREFIX = ".wh..wh.";
 
     private final List<String> components;
 
@@ -76,6 +79,26 @@ final class EntryPath {
     /** True for OCI whiteout entries ({@code .wh.name} and {@code .wh..wh..opq}). */
     boolean isWhiteout() {
         return !isRoot() && components.get(components.size() - 1).startsWith(WHITEOUT_PREFIX);
+    }
+
+    /** The last component; empty for the root. */
+    String fileName() {
+        return isRoot() ? "" : components.get(components.size() - 1);
+    }
+
+    /** The parent's components ({@code isRoot()} must be false). */
+    List<String> parent() {
+        return components.subList(0, components.size() - 1);
+    }
+
+    /** True when a component above the last one starts with {@code .wh.} (a path through a whiteout). */
+    boolean goesThroughWhiteout() {
+        return !isRoot() && parent().stream().anyMatch(c -> c.startsWith(WHITEOUT_PREFIX));
+    }
+
+    /** The layer-relative form with a leading {@code /} ({@code /} for the root). */
+    static String absolute(List<String> components) {
+        return "/" + String.join("/", components);
     }
 
     @Override

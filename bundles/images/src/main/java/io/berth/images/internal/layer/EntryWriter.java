@@ -32,7 +32,7 @@ final class EntryWriter {
         try (OutputStream out = LayerExtraction.createNew(dest)) {
             copyEntryData(out);
         }
-        applyMetadata(dest, EntryMetadata.of(entry), false);
+        applyMetadata(dest, EntryMetadata.of(entry), false, entry.getName());
     }
 
     /** Creates a symbolic link; its target is stored as it is and never resolved here. */
@@ -45,7 +45,7 @@ final class EntryWriter {
             throw LayerErrors.invalidEntry(entry.getName(), "symbolic link target contains a NUL character");
         }
         Files.createSymbolicLink(dest, Path.of(target));
-        applyMetadata(dest, EntryMetadata.of(entry), true);
+        applyMetadata(dest, EntryMetadata.of(entry), true, entry.getName());
     }
 
     /** Creates a hard link to an existing, checked file inside the layer. */
@@ -57,12 +57,16 @@ final class EntryWriter {
         PosixAttributes.setMode(path, mode);
     }
 
-    /** Ownership (as root) first, since chown clears setuid bits; then mode; then the modification time. */
-    void applyMetadata(Path path, EntryMetadata metadata, boolean symlink) throws IOException {
+    /**
+     * Ownership (as root) first, since chown clears setuid bits; then extended attributes (before the mode may
+     * take away write permission); then the mode; then the modification time.
+     */
+    void applyMetadata(Path path, EntryMetadata metadata, boolean symlink, String name) throws IOException {
         if (applyOwnership) {
             PosixAttributes.setOwner(path, metadata.uid(), metadata.gid());
         }
         if (!symlink) {
+            ExtendedAttributes.apply(path, metadata.xattrs(), name);
             PosixAttributes.setMode(path, metadata.mode());
         }
         if (metadata.modified() == null) {

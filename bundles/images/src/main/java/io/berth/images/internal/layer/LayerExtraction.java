@@ -8,10 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -33,18 +36,28 @@ final class LayerExtraction {
     private final TarArchiveInputStream tar;
     private final EntryWriter writer;
     private final Map<Path, EntryMetadata> directories = new LinkedHashMap<>();
+    private final Set<String> whiteouts = new LinkedHashSet<>();
+    private final Set<String> opaqueDirs = new LinkedHashSet<>();
+    private final boolean asRoot;
 
-    LayerExtraction(Path root, TarArchiveInputStream tar, boolean applyOwnership) {
+    /**
+     * @param asRoot the process is root: ownership is applied, and device nodes and fifos are skipped with a
+     *               warning (creating them needs mknod(2), which the JDK lacks); otherwise they are rejected
+     */
+    LayerExtraction(Path root, TarArchiveInputStream tar, boolean asRoot) {
         this.root = root;
         this.tar = tar;
-        this.writer = new EntryWriter(tar, applyOwnership);
+        this.writer = new EntryWriter(tar, asRoot);
+        this.asRoot = asRoot;
     }
 
-    void run() {
+    /** Extracts every entry; returns the whiteouts and opaque directories found (recorded, never written). */
+    LayerChanges run() {
         for (TarArchiveEntry entry = nextEntry(); entry != null; entry = nextEntry()) {
             extract(entry);
         }
         applyDirectoryMetadata();
+        return new LayerChanges(List.copyOf(whiteouts), List.copyOf(opaqueDirs));
     }
 
     private TarArchiveEntry nextEntry() {
@@ -58,12 +71,13 @@ final class LayerExtraction {
     private void extract(TarArchiveEntry entry) {
         String name = entry.getName();
         EntryPath path = EntryPath.of(name, name, "path");
-        if (path.isWhiteout()) {
-            LOG.debug("skipping whiteout {}", name);
-            return;
+        if (path.goesThroughWhiteout()) {
+            throw LayerErrors.invalidEntry(name, "path goes through a whiteout");
         }
         try {
-            if (path.isRoot()) {
+            if (path.isWhiteout()) {
+                recordWhiteout(path, name);
+            } else if (path.isRoot()) {
                 extractRoot(entry, name);
             } else {
                 dispatch(entry, prepareParents(path, name), name);
@@ -71,6 +85,32 @@ final class LayerExtraction {
         } catch (IOException e) {
             throw LayerErrors.storageFailure(name, e);
         }
+    }
+
+    /**
+     * Records a whiteout; its directory is created in the layer like any parent (overlay keeps whiteouts in a
+     * real directory of the upper layer).
+     */
+    private void recordWhiteout(EntryPath path, String name) throws IOException {
+        String fileName = path.fileName();
+        List<String> parent = path.parent();
+        if (fileName.equals(EntryPath.OPAQUE_MARKER)) {
+            prepareParents(path, name);
+            opaqueDirs.add(EntryPath.absolute(parent));
+            return;
+        }
+        if (fileName.startsWith(EntryPath.AUFS_META_PREFIX)) {
+            LOG.debug("skipping aufs metadata {}", name);
+            return;
+        }
+        String target = fileName.substring(EntryPath.WHITEOUT_PREFIX.length());
+        if (target.isEmpty() || target.equals(".") || target.equals("..")) {
+            throw LayerErrors.invalidEntry(name, "whiteout escapes the layer or names nothing");
+        }
+        prepareParents(path, name);
+        List<String> deleted = new ArrayList<>(parent);
+        deleted.add(target);
+        whiteouts.add(EntryPath.absolute(deleted));
     }
 
     private void extractRoot(TarArchiveEntry entry, String name) {
@@ -89,12 +129,21 @@ final class LayerExtraction {
             Path target = existingLinkTarget(entry.getLinkName(), dest, name);
             writer.hardlink(target, clearSlot(dest, name));
         } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-            LOG.warn("skipping device or fifo {} (the runtime provides /dev)", name);
+            special(name);
         } else if (isRegularFile(entry)) {
             writer.regularFile(entry, clearSlot(dest, name));
         } else {
             LOG.warn("skipping {}: unsupported tar entry type '{}'", name, (char) entry.getLinkFlag());
         }
+    }
+
+    private void special(String name) {
+        if (!asRoot) {
+            throw LayerErrors.invalidEntry(name, "device nodes and fifos can only be unpacked when the engine "
+                    + "runs as root");
+        }
+        LOG.warn("skipping device or fifo {}: creating it needs mknod, which Berth does not use yet "
+                + "(the runtime provides /dev)", name);
     }
 
     private static boolean isRegularFile(TarArchiveEntry entry) {
@@ -199,7 +248,7 @@ final class LayerExtraction {
 
     private void applyDirectory(Path dir, EntryMetadata metadata) {
         try {
-            writer.applyMetadata(dir, metadata, false);
+            writer.applyMetadata(dir, metadata, false, root.relativize(dir).toString());
         } catch (IOException e) {
             throw LayerErrors.storageFailure(root.relativize(dir).toString(), e);
         }

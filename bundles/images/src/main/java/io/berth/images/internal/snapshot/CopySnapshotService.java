@@ -18,7 +18,8 @@ import io.berth.images.internal.store.PinnedLayers;
 
 /**
  * Root filesystems as plain copies: {@code snapshots/<key>/rootfs} holds the image's layers copied bottom to
- * top. A snapshot is built under a temporary name and renamed into place, so a crash never leaves a
+ * top, each layer's whiteouts and opaque directories applied (deleting from what is below) before it is
+ * copied. A snapshot is built under a temporary name and renamed into place, so a crash never leaves a
  * half-copied snapshot under its key. The layers are pinned only while they are copied: the copy outlives its
  * image. Thread-safe: calls for one key are serialized, calls for different keys run in parallel.
  */
@@ -65,8 +66,11 @@ public final class CopySnapshotService implements SnapshotService {
         Path temp = dir.resolve(TempNames.next());
         try {
             Path rootfs = Files.createDirectories(temp.resolve(ROOTFS));
-            for (Path layer : layers.directories()) {
-                TreeCopier.copy(layer, rootfs, copyOwnership);
+            for (int i = 0; i < layers.directories().size(); i++) {
+                if (i > 0) {
+                    Whiteouts.apply(rootfs, store.layers().changes(layers.diffIds().get(i)));
+                }
+                TreeCopier.copy(layers.directories().get(i), rootfs, copyOwnership);
             }
             AtomicFiles.moveIntoPlace(temp, dir.resolve(key));
             return dir.resolve(key).resolve(ROOTFS);

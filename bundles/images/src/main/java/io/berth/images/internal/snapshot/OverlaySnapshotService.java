@@ -27,9 +27,15 @@ import io.berth.images.internal.store.PinnedLayers;
  * {@link OverlaySupport} allows it: {@code snapshots/<key>/} holds {@code overlay.json} (image and layers),
  * {@code upper/} (the container's changes), {@code work/} and {@code merged/}, on which the image's layers (top
  * first) and {@code upper/} are mounted. Otherwise — not root, no native mounts, overlay unusable, too many
- * layers for one mount, or the mount failing — it is a {@link CopySnapshotService copy} in
+ * layers for one mount, the mount failing, or whiteouts in a layer above the bottom one — it is a
+ * {@link CopySnapshotService copy} in
  * {@code snapshots/<key>/rootfs}. The kind of an existing snapshot is read from its directory, so both kinds
  * coexist and survive restarts.
+ *
+ * <p>Whiteouts: layers record them as metadata ({@code LayerChanges}), never as files, because overlay wants
+ * them in the layer directories as 0/0 character devices and {@code trusted.overlay.opaque=y} attributes, which
+ * take mknod(2) and lsetxattr(2) — native calls that belong in {@code bundles/native}. Until it offers them,
+ * images with whiteouts above their bottom layer get copies, with the deletions applied layer by layer.
  *
  * <p>An overlay snapshot keeps its layers pinned in the store until it is removed (also across restarts,
  * through {@link #layerHolders()}): removing the image keeps its layers until the last snapshot goes.
@@ -109,6 +115,11 @@ public final class OverlaySnapshotService implements SnapshotService {
         boolean held = false;
         try {
             Path snapshot = dir.resolve(key);
+            if (hasWhiteoutsAboveBottom(layers)) {
+                LOG.info("the root filesystem of {} is a copy: its image has whiteouts, which overlay needs as "
+                        + "0/0 character devices and trusted.overlay.opaque attributes (mknod and lsetxattr)", key);
+                return copies.prepare(key, layers.imageId());
+            }
             String options;
             try {
                 options = OverlayOptions.build(layers.directories(), snapshot.resolve(UPPER), snapshot.resolve(WORK));
@@ -127,6 +138,11 @@ public final class OverlaySnapshotService implements SnapshotService {
                 store.release(layers);
             }
         }
+    }
+
+    /** True when a layer above the bottom one deletes something (the bottom one has nothing to delete from). */
+    private boolean hasWhiteoutsAboveBottom(PinnedLayers layers) {
+        return layers.diffIds().stream().skip(1).anyMatch(diffId -> !store.layers().changes(diffId).isEmpty());
     }
 
     /** Creates the snapshot's directories and marker under a temporary name, then renames them into place. */

@@ -193,6 +193,30 @@ public final class ImageStore {
         return repositories.put(reference.toString(), id);
     }
 
+    /**
+     * Points every reference at its image in one atomic write: either all tags are applied or none.
+     *
+     * @return the image ids the references pointed at before (absent when new)
+     */
+    public synchronized Map<String, String> tagAll(Map<ImageReference, String> referencesToIds) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        Map<String, String> previous = new LinkedHashMap<>();
+        referencesToIds.forEach((reference, id) -> {
+            if (!images.containsKey(id)) {
+                throw new IllegalStateException("no image " + id);
+            }
+            byName.put(reference.toString(), id);
+            String before = repositories.get(reference.toString());
+            if (before != null && !before.equals(id)) {
+                previous.put(reference.toString(), before);
+            }
+        });
+        if (!byName.isEmpty()) {
+            repositories.putAll(byName);
+        }
+        return previous;
+    }
+
     /** Removes a reference; false when it did not exist. */
     public synchronized boolean untag(String reference) {
         return repositories.remove(reference);
@@ -319,6 +343,31 @@ public final class ImageStore {
         List<String> diffIds = images.get(id).config().diffIds();
         diffIds.forEach(this::pinLayer);
         return new PinnedLayers(id, diffIds, diffIds.stream().map(layers::path).toList());
+    }
+
+    /**
+     * Resolves an image and pins its config blob, layer blobs and layers in one atomic step, so a concurrent
+     * removal cannot delete what is being read (a save).
+     *
+     * @throws io.berth.api.error.NotFoundException when the image does not exist
+     */
+    public synchronized StoredImage pinContentOf(String ref) {
+        StoredImage image = images.get(resolve(ref).id());
+        pinBlob(image.id());
+        image.record().layers().forEach(l -> {
+            pinBlob(l.blob());
+            pinLayer(l.diffId());
+        });
+        return image;
+    }
+
+    /** Releases the pins of {@link #pinContentOf}. */
+    public synchronized void releaseContent(StoredImage image) {
+        unpinBlob(image.id());
+        image.record().layers().forEach(l -> {
+            unpinBlob(l.blob());
+            unpinLayer(l.diffId());
+        });
     }
 
     /** Releases the pins of {@link #pinLayersOf}. */

@@ -63,6 +63,13 @@ final class RepositoryIndex {
         return previous;
     }
 
+    /** Points several references at images in one write; all or nothing. */
+    void putAll(Map<String, String> referencesToIds) {
+        SortedMap<String, String> next = new TreeMap<>(references);
+        next.putAll(referencesToIds);
+        save(next);
+    }
+
     /** Removes a reference; false when it did not exist. */
     boolean remove(String reference) {
         if (!references.containsKey(reference)) {

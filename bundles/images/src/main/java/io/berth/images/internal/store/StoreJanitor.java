@@ -57,8 +57,9 @@ final class StoreJanitor {
         for (String diffId : layers.list()) {
             if (!layersInUse.contains(diffId)) {
                 LOG.info("removing unreferenced layer {}", diffId);
-                FileTrees.deleteRecursively(layers.path(diffId));
+                layers.delete(diffId);
             }
         }
+        layers.removeOrphanChanges();
     }
 }

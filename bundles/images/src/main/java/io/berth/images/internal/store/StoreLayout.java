@@ -9,9 +9,11 @@ import io.berth.images.internal.files.PosixAttributes;
 
 /**
  * Where the image store keeps things, below {@code <root>/images}:
- * {@code blobs/sha256/<hex>}, {@code layers/<diffid-hex>/}, {@code metadata/<image-id-hex>.json},
+ * {@code blobs/sha256/<hex>}, {@code layers/<diffid-hex>/} (plus {@code layers/<diffid-hex>.json} with the
+ * layer's whiteouts, when it has any), {@code metadata/<image-id-hex>.json},
  * {@code repositories.json} and {@code snapshots/<key>/} (a copy in {@code rootfs/}, or an overlay:
- * {@code overlay.json}, {@code upper/}, {@code work/}, {@code merged/}). Immutable.
+ * {@code overlay.json}, {@code upper/}, {@code work/}, {@code merged/}). A load spools its archive into a
+ * {@code .tmp-*} directory of {@code <root>/images}, removed at the end (or at the next start). Immutable.
  */
 public record StoreLayout(Path imagesDir) {
 

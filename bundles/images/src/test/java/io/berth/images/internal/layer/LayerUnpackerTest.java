@@ -1,22 +1,28 @@
 package io.berth.images.internal.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.berth.api.error.InvalidArgumentException;
 import io.berth.images.internal.files.PosixAttributes;
 import io.berth.images.internal.files.ProcessIdentity;
+import io.berth.images.internal.testing.FileListing;
 import io.berth.images.internal.testing.TarBuilder;
 
 class LayerUnpackerTest {
@@ -102,14 +108,69 @@ class LayerUnpackerTest {
     }
 
     @Test
-    void skipsWhiteoutsDevicesAndFifos() {
-        Path layer = unpack(new TarBuilder().file("etc/.wh.passwd", "").file(".wh..wh..opq", "").fifo("pipe")
-                .charDevice("dev/null").file("keep", "k").bytes());
-        assertThat(layer.resolve("etc/.wh.passwd")).doesNotExist();
-        assertThat(layer.resolve(".wh..wh..opq")).doesNotExist();
+    void recordsWhiteoutsAndOpaqueDirectoriesWithoutWritingThem() {
+        Path target = tmp.resolve("layer");
+        LayerChanges changes = new LayerUnpacker(false).unpack(new ByteArrayInputStream(new TarBuilder()
+                .dir("etc").file("etc/.wh.passwd", "").file(".wh..wh..opq", "").dir("opt/app")
+                .file("opt/app/.wh..wh..opq", "").file("usr/lib/.wh.gone", "").file("keep", "k").bytes()), target);
+        assertThat(changes.whiteouts()).containsExactly("/etc/passwd", "/usr/lib/gone");
+        assertThat(changes.opaqueDirs()).containsExactly("/", "/opt/app");
+        assertThat(FileListing.of(target)).containsExactly("", "etc", "keep", "opt", "opt/app", "usr", "usr/lib");
+    }
+
+    @Test
+    void skipsAufsBookkeeping() {
+        Path target = tmp.resolve("layer");
+        LayerChanges changes = new LayerUnpacker(false).unpack(new ByteArrayInputStream(new TarBuilder()
+                .dir(".wh..wh.plnk").file("x", "1").bytes()), target);
+        assertThat(changes.isEmpty()).isTrue();
+        assertThat(FileListing.of(target)).containsExactly("", "x");
+    }
+
+    @Test
+    void rejectsDevicesAndFifosWhenNotRoot() {
+        byte[] fifo = new TarBuilder().file("keep", "k").fifo("pipe").bytes();
+        assertThatThrownBy(() -> unpack(fifo)).isInstanceOf(InvalidArgumentException.class).hasMessage(
+                "invalid layer entry \"pipe\": device nodes and fifos can only be unpacked when the engine "
+                        + "runs as root");
+        assertThat(tmp.resolve("layer")).doesNotExist();
+        byte[] device = new TarBuilder().charDevice("dev/null").bytes();
+        assertThatThrownBy(() -> unpack(device)).hasMessageContaining("device nodes and fifos");
+    }
+
+    @Test
+    void skipsDevicesAndFifosAsRoot() {
+        assumeTrue(ProcessIdentity.isRoot(), "needs root");
+        Path layer = unpack(new TarBuilder().fifo("pipe").charDevice("dev/null").file("keep", "k").bytes(),
+                new LayerUnpacker(true));
         assertThat(layer.resolve("pipe")).doesNotExist();
         assertThat(layer.resolve("dev/null")).doesNotExist();
         assertThat(layer.resolve("keep")).hasContent("k");
+    }
+
+    @Test
+    void appliesUserExtendedAttributes() throws IOException {
+        TarArchiveEntry file = TarBuilder.entry("f", TarConstants.LF_NORMAL, 0400);
+        file.addPaxHeader("SCHILY.xattr.user.comment", "hello");
+        file.addPaxHeader("SCHILY.xattr.trusted.secret", "ignored");
+        TarArchiveEntry dir = TarBuilder.entry("d/", TarConstants.LF_DIR, 0555);
+        dir.addPaxHeader("LIBARCHIVE.xattr.user.mark", "ZGly");
+        Path layer = unpack(new TarBuilder().add(file, "x".getBytes()).add(dir, null).bytes());
+        UserDefinedFileAttributeView fileView = Files.getFileAttributeView(layer.resolve("f"),
+                UserDefinedFileAttributeView.class);
+        assumeTrue(fileView.list().contains("comment"), "file system without user xattrs");
+        assertThat(fileView.list()).containsExactly("comment");
+        assertThat(read(fileView, "comment")).isEqualTo("hello");
+        UserDefinedFileAttributeView dirView = Files.getFileAttributeView(layer.resolve("d"),
+                UserDefinedFileAttributeView.class);
+        assertThat(read(dirView, "mark")).isEqualTo("dir");
+        assertThat(PosixAttributes.mode(layer.resolve("f"))).isEqualTo(0400);
+    }
+
+    private static String read(UserDefinedFileAttributeView view, String name) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(view.size(name));
+        view.read(name, buffer);
+        return new String(buffer.array(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class TarBuilder {
     public static final Instant MTIME = Instant.parse("2020-01-02T03:04:05Z");
 
     private final List<Consumer<TarArchiveOutputStream>> steps = new ArrayList<>();
+    private final java.util.Set<String> onceNames = new java.util.HashSet<>();
 
     public TarBuilder dir(String name) {
         return dir(name, 0755);
@@ -36,6 +37,15 @@ public final class TarBuilder {
 
     public TarBuilder file(String name, String content, int mode) {
         return add(entry(name, TarConstants.LF_NORMAL, mode), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a file unless one of that name was added with this method before. */
+    public TarBuilder fileOnce(String name, byte[] content) {
+        return onceNames.add(name) ? file(name, content) : this;
+    }
+
+    public TarBuilder file(String name, byte[] content) {
+        return add(entry(name, TarConstants.LF_NORMAL, 0644), content);
     }
 
     public TarBuilder symlink(String name, String target) {

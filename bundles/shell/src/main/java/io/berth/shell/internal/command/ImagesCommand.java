@@ -7,12 +7,16 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code berth:images}: lists images in {@code docker images} columns, newest first, one row per tag. */
+/**
+ * {@code berth:images}: lists images in {@code docker images} columns, newest first, one row per tag;
+ * {@code --filter dangling=true} keeps only untagged images.
+ */
 @Command(scope = "berth", name = "images", description = "List images")
 @Service
 public class ImagesCommand extends BerthCommandSupport {
@@ -35,9 +39,15 @@ public class ImagesCommand extends BerthCommandSupport {
     @Option(name = "--no-format", description = "Disable table rendered output")
     boolean noFormat;
 
+    @Option(name = "-f", aliases = "--filter", multiValued = true,
+            description = "Filter output based on conditions provided (dangling=true|false)")
+    List<String> filters;
+
     @Override
     public Object execute() throws Exception {
+        Predicate<ImageInfo> filter = ImageFilters.parse(filters);
         List<ImageInfo> images = new ArrayList<>(call(() -> imageService().list(all)));
+        images.removeIf(filter.negate());
         images.sort(NEWEST_FIRST);
         if (quiet) {
             uniqueIds(images).forEach(System.out::println);

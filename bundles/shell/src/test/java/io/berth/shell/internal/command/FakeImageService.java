@@ -2,12 +2,17 @@ package io.berth.shell.internal.command;
 
 import io.berth.api.error.BerthException;
 import io.berth.api.error.NotFoundException;
+import io.berth.api.image.HistoryEntry;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.image.ImageRemoval;
 import io.berth.api.image.ImageService;
 import io.berth.api.image.ImportOptions;
+import io.berth.api.image.LoadResult;
+import io.berth.api.image.ProgressListener;
+import io.berth.api.image.PruneResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +29,12 @@ class FakeImageService implements ImageService {
     byte[] imported;
     ImportOptions importOptions;
     Boolean listedAll;
+    byte[] loaded;
+    LoadResult loadResult = new LoadResult(List.of(), List.of());
+    List<String> saved;
+    byte[] saveContent = "archive".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<HistoryEntry> history = List.of();
+    PruneResult pruneResult = new PruneResult(List.of(), 0);
 
     FakeImageService with(ImageInfo image) {
         images.add(image);
@@ -71,5 +82,46 @@ class FakeImageService implements ImageService {
         inspect(ref);
         calls.add("remove " + ref + " force=" + force + " noPrune=" + noPrune);
         return removals.getOrDefault(ref, List.of());
+    }
+
+    @Override
+    public LoadResult load(InputStream archive, ProgressListener progress) {
+        try {
+            loaded = archive.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BerthException failure = failures.get("load");
+        if (failure != null) {
+            throw failure;
+        }
+        return loadResult;
+    }
+
+    @Override
+    public void save(List<String> refs, OutputStream out) {
+        refs.forEach(this::inspect);
+        saved = List.copyOf(refs);
+        try {
+            out.write(saveContent);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BerthException failure = failures.get("save");
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String ref) {
+        inspect(ref);
+        return history;
+    }
+
+    @Override
+    public PruneResult prune(boolean all) {
+        calls.add("prune all=" + all);
+        return pruneResult;
     }
 }
