@@ -6,6 +6,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
@@ -69,6 +70,10 @@ public abstract class BerthTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             vmOptions(karafJava9Options())));
         options.addAll(berthOptions(stateRoot(itDir)));
+        if (Boolean.getBoolean("berth.itest.keep")) {
+            // -Dberth.itest.keep=true keeps each Karaf's folder (logs) for a post-mortem
+            options.add(keepRuntimeFolder());
+        }
         return options.toArray(new Option[0]);
     }
 

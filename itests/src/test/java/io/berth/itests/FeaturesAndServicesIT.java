@@ -50,8 +50,8 @@ public class FeaturesAndServicesIT extends BerthTestSupport {
 
     @Test
     public void everyBerthFeatureIsInstalled() throws Exception {
-        for (String name : List.of("berth", "berth-api", "berth-core", "berth-images", "berth-runtime-mock",
-                "berth-shell")) {
+        for (String name : List.of("berth-api", "berth-core", "berth-images", "berth-rest", "berth-runtime-runc",
+                "berth-runtime-crun", "berth-runtime-mock", "berth-shell")) {
             assertTrue(name + " installed", featuresService.isInstalled(featuresService.getFeature(name)));
         }
     }

@@ -72,8 +72,8 @@ final class KarafProcess {
     }
 
     /**
-     * Waits until the console answers {@code berth:info}: the SSH console comes up with Karaf's own features,
-     * before Berth's boot stage is deployed.
+     * Waits until the console answers {@code berth:info}: the SSH console can answer before Berth's bundles
+     * and commands are up.
      */
     private void awaitBerthCommands() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -68,7 +68,7 @@ public abstract class RealRuntimeContract extends RealRuntimeTestBase {
     @Test
     public void specIsVisibleInside() throws Exception {
         Path shared = Files.createTempDirectory("berth-bind");
-        Files.writeString(shared.resolve("note"), "from-host");
+        Files.writeString(shared.resolve("note"), "from-host\n");
         // readable by the container's user (nobody), as a user's shared directory would be
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(shared.resolve("note"), PosixFilePermissions.fromString("rw-r--r--"));

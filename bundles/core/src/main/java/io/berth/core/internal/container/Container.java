@@ -29,10 +29,25 @@ final class Container {
     private CompletableFuture<WaitResult> nextExit = new CompletableFuture<>();
     private Future<?> pendingRestart;
     private Duration restartDelay = FIRST_RESTART_DELAY;
+    private boolean mayBeInRuntime;
 
+    /**
+     * A container read from disk: its runtime may still hold it (a run whose delete did not happen before the
+     * engine stopped), so the first removal or start asks the runtime to delete it.
+     */
     Container(ContainerRecord record) {
+        this(record, true);
+    }
+
+    private Container(ContainerRecord record, boolean mayBeInRuntime) {
         this.id = record.id();
         this.record = record;
+        this.mayBeInRuntime = mayBeInRuntime;
+    }
+
+    /** A container just created: no runtime has heard of it yet. */
+    static Container created(ContainerRecord record) {
+        return new Container(record, false);
     }
 
     String id() {
@@ -92,6 +107,19 @@ final class Container {
         cancelPendingRestart();
         nextExit.completeExceptionally(new NotFoundException("No such container: " + id));
         removal.complete(result);
+    }
+
+    /**
+     * False only when this engine knows that no runtime holds the container: it was never handed to one, or
+     * the runtime has deleted it since. Lock held.
+     */
+    boolean mayBeInRuntime() {
+        return mayBeInRuntime;
+    }
+
+    /** Records that a runtime is about to hold the container ({@code true}) or has deleted it. Lock held. */
+    void setMayBeInRuntime(boolean value) {
+        mayBeInRuntime = value;
     }
 
     /** Remembers the scheduled restart so that stop and remove can cancel it. Lock held. */

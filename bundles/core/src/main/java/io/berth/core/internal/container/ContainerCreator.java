@@ -56,7 +56,7 @@ final class ContainerCreator {
                 runtime, effective, new ContainerState(ContainerStatus.CREATED, 0, 0, "", false, null, null), 0,
                 false, anonymousVolumes);
         persist(record);
-        ctx.table().add(new Container(record));
+        ctx.table().add(Container.created(record));
         ctx.events().publish(record, "create");
         return new CreateResult(id, finalName, warnings);
     }

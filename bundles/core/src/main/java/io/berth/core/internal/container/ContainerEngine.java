@@ -91,10 +91,10 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
                 new ContainerStore(settings.containersDir()), new ExitFiles(settings.exitsDir()), table,
                 containerEvents, new ExecSessions(table, containerEvents, executor), executor);
         creator = new ContainerCreator(ctx);
-        starter = new ContainerStarter(ctx);
+        remover = new ContainerRemover(ctx);
+        starter = new ContainerStarter(ctx, remover);
         stopper = new ContainerStopper(ctx);
         signaller = new ContainerSignaller(ctx);
-        remover = new ContainerRemover(ctx);
         renamer = new ContainerRenamer(ctx);
         lister = new ContainerLister(ctx);
         exits = new ExitRecorder(ctx, starter, remover);

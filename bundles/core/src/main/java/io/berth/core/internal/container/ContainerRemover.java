@@ -14,6 +14,7 @@ import io.berth.api.error.ConflictException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.core.internal.store.ContainerRecord;
+import io.berth.core.internal.timing.Phases;
 
 /**
  * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING
@@ -131,8 +132,10 @@ final class ContainerRemover {
         ContainerRecord removing = record.withState(
                 ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
         ctx.commit(container, removing);
-        ctx.deleteFromRuntimeQuietly(record, true);
+        ctx.deleteFromRuntimeQuietly(container, record, true);
+        long begin = Phases.begin();
         ctx.snapshots().remove(record.id());
+        Phases.end(record.id(), "snapshot remove", begin);
         ctx.exitFiles().delete(record.id());
         ctx.store().delete(record.id());
         if (volumes) {

@@ -21,6 +21,7 @@ import io.berth.core.internal.oci.OciSpecWriter;
 import io.berth.core.internal.oci.ProcessUser;
 import io.berth.core.internal.oci.UserResolver;
 import io.berth.core.internal.store.ContainerRecord;
+import io.berth.core.internal.timing.Phases;
 
 /**
  * Starts containers: prepares the root filesystem, resolves the user in it, writes the {@code /etc} files and
@@ -31,10 +32,12 @@ import io.berth.core.internal.store.ContainerRecord;
 final class ContainerStarter {
 
     private final EngineContext ctx;
+    private final ContainerRemover remover;
     private final OciSpecWriter specWriter;
 
-    ContainerStarter(EngineContext ctx) {
+    ContainerStarter(EngineContext ctx, ContainerRemover remover) {
         this.ctx = ctx;
+        this.remover = remover;
         this.specWriter = new OciSpecWriter(ctx.host(), ctx.settings().cgroupParent());
     }
 
@@ -58,9 +61,7 @@ final class ContainerStarter {
         checkStartable(record);
         OciRuntime runtime = ctx.runtimes().require(record.runtime());
         container.cancelPendingRestart();
-        if (record.state().status() != ContainerStatus.CREATED) {
-            ctx.deleteFromRuntimeQuietly(record, true);
-        }
+        ctx.deleteFromRuntimeQuietly(container, record, true);
         if (!byPolicy && record.restartCount() != 0) {
             ctx.commit(container, record.withRestartCount(0));
         }
@@ -108,10 +109,18 @@ final class ContainerStarter {
         Path bundle = ctx.store().bundleDir(id);
         writeBundle(record, bundle);
         ctx.exitFiles().delete(id);
+        PidFile.delete(bundle);
+        container.setMayBeInRuntime(true);
+        long begin = Phases.begin();
         runtime.create(new RuntimeCreateRequest(id, bundle, ctx.store().logPath(id), ctx.exitFiles().dir(),
                 record.spec().tty(), record.spec().openStdin()));
+        Phases.end(id, "runtime create", begin);
+        int created = PidFile.read(bundle);
+        begin = Phases.begin();
         runtime.start(id);
-        ContainerState running = new ContainerState(ContainerStatus.RUNNING, pidOf(runtime, id), 0, "", false,
+        Phases.end(id, "runtime start", begin);
+        int pid = created > 0 ? created : pidOf(runtime, id);
+        ContainerState running = new ContainerState(ContainerStatus.RUNNING, pid, 0, "", false,
                 Instant.now(), record.state().finishedAt());
         ctx.commit(container, record.withState(running).withManuallyStopped(false));
     }
@@ -122,7 +131,10 @@ final class ContainerStarter {
      * @throws io.berth.api.error.InvalidArgumentException for an unknown user or group, a vanished bind source
      */
     private void writeBundle(ContainerRecord record, Path bundle) {
+        long begin = Phases.begin();
         Path rootfs = ctx.snapshots().prepare(record.id(), record.imageId());
+        Phases.end(record.id(), "snapshot prepare", begin);
+        begin = Phases.begin();
         ProcessUser user = UserResolver.resolve(rootfs, record.spec().user());
         try {
             List<Mount> mounts = VolumeMounts.resolve(record.spec().mounts(), ctx.settings().volumesDir());
@@ -132,13 +144,18 @@ final class ContainerStarter {
         } catch (IOException e) {
             throw new BerthException("cannot write the OCI bundle of " + record.id() + ": " + e.getMessage(), e);
         }
+        Phases.end(record.id(), "bundle write", begin);
     }
 
+    /** The pid the runtime reports, for runtimes that leave no pid file; 0 when it cannot tell. */
     private static int pidOf(OciRuntime runtime, String id) {
+        long begin = Phases.begin();
         try {
             return runtime.state(id).pid();
         } catch (RuntimeException e) {
             return 0;
+        } finally {
+            Phases.end(id, "runtime state", begin);
         }
     }
 
@@ -153,7 +170,11 @@ final class ContainerStarter {
         } catch (RuntimeException saveFailure) {
             failure.addSuppressed(saveFailure);
         }
-        ctx.deleteFromRuntimeQuietly(record, true);
+        ctx.deleteFromRuntimeQuietly(container, record, true);
         container.completeExit(new WaitResult(exitCode, message));
+        if (record.spec().autoRemove()) {
+            // as dockerd does: a container that was to be removed at its exit is removed when it cannot start
+            ctx.executor().execute(() -> remover.removeAfterExit(container));
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.berth.core.internal.monitor.ExitFiles;
 import io.berth.core.internal.runtime.RuntimeRegistry;
 import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.store.ContainerStore;
+import io.berth.core.internal.timing.Phases;
 
 /**
  * What the per-verb helpers share: configuration, the host's facts, collaborators, the container table, the
@@ -32,16 +33,25 @@ record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegis
         store.save(record);
     }
 
-    /** Asks the container's runtime, if present, to forget it; failures are logged. Container lock held. */
-    void deleteFromRuntimeQuietly(ContainerRecord record, boolean force) {
-        if (!runtimes.isPresent(record.runtime())) {
+    /**
+     * Asks the container's runtime, if present, to forget it, unless the engine knows the runtime does not
+     * hold it ({@link Container#mayBeInRuntime()}: one delete per run, not one per exit, start and removal);
+     * failures are logged and leave the container to be deleted again later. Container lock held.
+     *
+     * @param record the record naming the runtime (the container's current one, or the one it replaces)
+     */
+    void deleteFromRuntimeQuietly(Container container, ContainerRecord record, boolean force) {
+        if (!container.mayBeInRuntime() || !runtimes.isPresent(record.runtime())) {
             return;
         }
         OciRuntime runtime = runtimes.get(record.runtime());
+        long begin = Phases.begin();
         try {
             runtime.delete(record.id(), force);
+            container.setMayBeInRuntime(false);
         } catch (RuntimeException e) {
             LOG.debug("Runtime {} could not delete {}: {}", record.runtime(), record.id(), e.getMessage());
         }
+        Phases.end(record.id(), "runtime delete", begin);
     }
 }

@@ -13,9 +13,10 @@ import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.NotFoundException;
 import io.berth.core.internal.store.ContainerRecord;
+import io.berth.core.internal.timing.Phases;
 
 /**
- * Records exits: EXITED with code and time, runtime delete, {@code die} event, waiters answered, then the
+ * Records exits: EXITED with code and time, {@code die} event, waiters answered, runtime delete, then the
  * restart policy (with Docker's back-off) or auto-removal, both on the engine's executor. Called from the
  * exit monitor's thread and from reconciliation. Thread-safe.
  */
@@ -35,6 +36,8 @@ final class ExitRecorder {
 
     /** The exit monitor saw {@code <exits>/<id>}; idempotent. */
     void onExitFile(String id, int exitCode) {
+        Phases.sinceModified(id, "exit detection", ctx.exitFiles().fileOf(id));
+        long begin = Phases.begin();
         Container container = ctx.table().byId(id);
         if (container == null) {
             LOG.debug("Ignoring exit file of unknown container {}", id);
@@ -49,6 +52,7 @@ final class ExitRecorder {
         try {
             if (isLive(container.status())) {
                 recordExit(container, exitCode, "");
+                Phases.end(id, "exit handling", begin);
             } else {
                 ctx.exitFiles().delete(id);
             }
@@ -69,11 +73,12 @@ final class ExitRecorder {
                 record.state().startedAt(), Instant.now());
         ContainerRecord exited = record.withState(state);
         commitQuietly(container, exited);
-        ctx.deleteFromRuntimeQuietly(exited, false);
-        ctx.exitFiles().delete(container.id());
         ctx.events().publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
         ctx.execs().containerExited(container.id());
+        // waiters are answered once the exit is recorded; the runtime's delete is cleanup they need not wait for
         container.completeExit(new WaitResult(exitCode, error));
+        ctx.deleteFromRuntimeQuietly(container, exited, false);
+        ctx.exitFiles().delete(container.id());
         if (RestartPolicies.shouldRestart(exited)) {
             scheduleRestart(container);
         } else if (exited.spec().autoRemove()) {

@@ -1,6 +1,5 @@
 package io.berth.core.internal.oci;
 
-import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,15 +26,18 @@ public record EtcFiles(Path hostname, Path hosts, Path resolvConf) {
                 containerDir.resolve("resolv.conf"));
     }
 
-    /** (Re)writes the three files atomically, creating the directory. */
+    /**
+     * (Re)writes the three files atomically, creating the directory. Not fsynced ({@link DerivedFiles}): they
+     * are written anew at every start.
+     */
     public void write(ContainerSpec spec, HostEnvironment host) throws IOException {
         Files.createDirectories(hostname.toAbsolutePath().getParent());
-        AtomicFiles.write(hostname, (spec.hostname() + "\n").getBytes(StandardCharsets.UTF_8));
+        DerivedFiles.replace(hostname, (spec.hostname() + "\n").getBytes(StandardCharsets.UTF_8));
         byte[] hostsContent = "host".equals(spec.networkMode()) && Files.isRegularFile(host.hostsFile())
                 ? Files.readAllBytes(host.hostsFile())
                 : isolatedHosts(spec.hostname()).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(hosts, hostsContent);
-        AtomicFiles.write(resolvConf, Files.isRegularFile(host.resolvConf())
+        DerivedFiles.replace(hosts, hostsContent);
+        DerivedFiles.replace(resolvConf, Files.isRegularFile(host.resolvConf())
                 ? Files.readAllBytes(host.resolvConf()) : new byte[0]);
     }
 

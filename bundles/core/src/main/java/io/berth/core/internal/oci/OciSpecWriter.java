@@ -1,6 +1,5 @@
 package io.berth.core.internal.oci;
 
-import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +35,14 @@ public final class OciSpecWriter {
         this.cgroupParent = cgroupParent;
     }
 
-    /** Writes the spec atomically into {@code bundleDir}, creating the directory. */
+    /**
+     * Writes the spec atomically into {@code bundleDir}, creating the directory. Not fsynced
+     * ({@link DerivedFiles}): it is written anew at every start.
+     */
     public void write(Path bundleDir, BundleInputs in) throws IOException {
         ObjectNode spec = build(in);
         Files.createDirectories(bundleDir);
-        AtomicFiles.write(bundleDir.resolve(CONFIG_JSON), Json.mapper().writeValueAsBytes(spec));
+        DerivedFiles.replace(bundleDir.resolve(CONFIG_JSON), Json.mapper().writeValueAsBytes(spec));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.berth.api.error.BerthException;
+import io.berth.core.internal.timing.Phases;
 
 /**
  * The container directories under {@code <root>/containers}: {@code <id>/container.json} (the record),
@@ -49,12 +50,14 @@ public final class ContainerStore {
 
     /** Persists the record atomically. @throws BerthException when the disk refuses */
     public void save(ContainerRecord record) {
+        long begin = Phases.begin();
         try {
             Files.createDirectories(dir(record.id()));
             AtomicFiles.write(recordFile(record.id()), Json.mapper().writeValueAsBytes(record));
         } catch (IOException e) {
             throw new BerthException("cannot save container " + record.id() + ": " + e.getMessage(), e);
         }
+        Phases.end(record.id(), "record write", begin);
     }
 
     /**
@@ -79,11 +82,13 @@ public final class ContainerStore {
 
     /** Deletes the container's directory and everything in it. */
     public void delete(String id) {
+        long begin = Phases.begin();
         try {
             FileTrees.deleteRecursively(dir(id));
         } catch (IOException e) {
             throw new BerthException("cannot delete " + dir(id) + ": " + e.getMessage(), e);
         }
+        Phases.end(id, "dir delete", begin);
     }
 
     private Optional<ContainerRecord> load(Path dir) {

@@ -88,7 +88,9 @@ class ContainerRemovalTest {
         f.engine.remove(id, true, false);
 
         assertThatThrownBy(() -> f.inspect(id)).isInstanceOf(NotFoundException.class);
-        assertThat(f.runtime.calls()).contains("kill " + id + " 9 all", "delete " + id + " force");
+        assertThat(f.runtime.calls()).contains("kill " + id + " 9 all");
+        // deleted once, when its exit was recorded; the removal does not ask again
+        assertThat(f.runtime.calls().stream().filter(c -> c.startsWith("delete " + id))).hasSize(1);
         assertThat(f.runtime.process(id)).isNull();
         Poll.until("destroy event", () -> f.actions(id).contains("destroy"));
         assertThat(f.actions(id)).containsSubsequence("kill", "die", "destroy");
@@ -115,6 +117,19 @@ class ContainerRemovalTest {
 
         assertThat(exit.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isEqualTo(4);
         assertThat(removed.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isEqualTo(4);
+        assertThat(f.engine.list(ContainerFilter.ALL)).isEmpty();
+        assertThat(f.containerDir(id)).doesNotExist();
+    }
+
+    @Test
+    void autoRemoveRemovesAContainerThatCannotStart() throws Exception {
+        String id = f.engine.create(ContainerSpec.builder("busybox").cmd("nonexistent").autoRemove(true).build(),
+                null).id();
+        CompletableFuture<WaitResult> removed = f.engine.wait(id, WaitCondition.REMOVED);
+
+        assertThatThrownBy(() -> f.engine.start(id)).hasMessageContaining("executable file not found");
+
+        assertThat(removed.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isEqualTo(127);
         assertThat(f.engine.list(ContainerFilter.ALL)).isEmpty();
         assertThat(f.containerDir(id)).doesNotExist();
     }

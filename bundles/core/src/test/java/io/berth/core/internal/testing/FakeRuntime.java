@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +73,10 @@ public final class FakeRuntime implements OciRuntime {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger pids = new AtomicInteger(1000);
     private volatile boolean exitFilesInPlace;
+    private volatile boolean pidFiles;
+    private final AtomicInteger stateCalls = new AtomicInteger();
+    private volatile CountDownLatch deleteGate;
+    private final AtomicInteger failingDeletes = new AtomicInteger();
 
     public FakeRuntime(String name) {
         this.name = name;
@@ -79,6 +85,29 @@ public final class FakeRuntime implements OciRuntime {
     /** Write exit files directly instead of temp + rename. */
     public void writeExitFilesInPlace(boolean inPlace) {
         exitFilesInPlace = inPlace;
+    }
+
+    /**
+     * Write {@code <bundle>/pidfile} on create as runc and crun do (the pid is then assigned on create, not
+     * on start).
+     */
+    public void writePidFiles(boolean write) {
+        pidFiles = write;
+    }
+
+    /** How often {@link #state} was asked. */
+    public int stateCalls() {
+        return stateCalls.get();
+    }
+
+    /** Makes every {@link #delete} wait until the gate opens (for at most 20 s); {@code null} for no gate. */
+    public void gateDeletes(CountDownLatch gate) {
+        deleteGate = gate;
+    }
+
+    /** The next delete is recorded but fails, and the container stays. */
+    public void failNextDelete() {
+        failingDeletes.incrementAndGet();
     }
 
     public List<String> calls() {
@@ -125,7 +154,16 @@ public final class FakeRuntime implements OciRuntime {
         if (args.get(0).equals("noperm")) {
             throw new InvalidArgumentException("exec: \"noperm\": permission denied");
         }
-        processes.put(request.id(), new Process(request, args, spec));
+        Process process = new Process(request, args, spec);
+        if (pidFiles) {
+            process.pid = pids.incrementAndGet();
+            try {
+                Files.writeString(request.bundle().resolve("pidfile"), Integer.toString(process.pid));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        processes.put(request.id(), process);
     }
 
     @Override
@@ -133,7 +171,9 @@ public final class FakeRuntime implements OciRuntime {
         calls.add("start " + id);
         Process process = require(id);
         process.status = RuntimeStatus.RUNNING;
-        process.pid = pids.incrementAndGet();
+        if (process.pid == 0) {
+            process.pid = pids.incrementAndGet();
+        }
         switch (process.args.get(0)) {
             case "exit" -> exit(id, Integer.parseInt(process.args.get(1)));
             case "echo" -> {
@@ -146,6 +186,7 @@ public final class FakeRuntime implements OciRuntime {
 
     @Override
     public RuntimeState state(String id) {
+        stateCalls.incrementAndGet();
         Process process = require(id);
         return new RuntimeState(id, process.status, process.status == RuntimeStatus.STOPPED ? 0 : process.pid);
     }
@@ -172,7 +213,18 @@ public final class FakeRuntime implements OciRuntime {
 
     @Override
     public void delete(String id, boolean force) {
+        CountDownLatch gate = deleteGate;
+        if (gate != null) {
+            try {
+                gate.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         calls.add("delete " + id + (force ? " force" : ""));
+        if (failingDeletes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new ConflictException("cannot delete " + id + ": device or resource busy");
+        }
         processes.remove(id);
     }
 

@@ -51,10 +51,13 @@ final class OverlayMounter {
      * @throws BerthException       when the system refuses
      */
     void unmount(String key, Path merged) {
-        for (int i = 0; i < MAX_UNMOUNTS && mounted.test(merged); i++) {
+        // each test reads the mount table: test once per unmount, not again before giving up
+        boolean stillMounted = mounted.test(merged);
+        for (int i = 0; i < MAX_UNMOUNTS && stillMounted; i++) {
             unmountOnce(requireMounts("unmount", key), key, merged);
+            stillMounted = mounted.test(merged);
         }
-        if (mounted.test(merged)) {
+        if (stillMounted) {
             throw new BerthException("the root filesystem of " + key + " is still mounted on " + merged + " after "
                     + MAX_UNMOUNTS + " unmounts");
         }

@@ -41,6 +41,11 @@ final class RootFixture {
         return new RootFixture(new OciDriver(natives, natives).runtime(profile), dir);
     }
 
+    /** A fixture for a runtime built elsewhere (the caller has checked the requirements). */
+    static RootFixture around(OciRuntime runtime, Path dir) {
+        return new RootFixture(runtime, dir);
+    }
+
     void cleanUp() {
         for (String id : created) {
             try {

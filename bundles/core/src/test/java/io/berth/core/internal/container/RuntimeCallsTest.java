@@ -1,0 +1,144 @@
+package io.berth.core.internal.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.berth.api.container.ContainerStatus;
+import io.berth.api.container.WaitCondition;
+import io.berth.api.container.WaitResult;
+import io.berth.core.internal.testing.EngineFixture;
+import io.berth.core.internal.testing.Poll;
+
+/**
+ * What the engine asks of the runtime per run, and in which order: one delete per run, none for a container
+ * never handed to the runtime, the pid from the bundle's pid file when there is one, waiters answered before
+ * the delete.
+ */
+class RuntimeCallsTest {
+
+    @TempDir
+    Path tmp;
+
+    private EngineFixture f;
+
+    @BeforeEach
+    void open() {
+        f = new EngineFixture(tmp);
+    }
+
+    @AfterEach
+    void close() {
+        f.runtime.gateDeletes(null);
+        f.close();
+    }
+
+    @Test
+    void aRunIsDeletedFromTheRuntimeOnceAtItsExit() {
+        String id = f.run("exit", "0");
+        f.awaitStatus(id, ContainerStatus.EXITED);
+
+        f.engine.remove(id, false, false);
+
+        assertThat(deletes(id)).isEqualTo(1);
+        assertThat(f.runtime.calls()).contains("delete " + id);
+        assertThat(f.runtime.process(id)).isNull();
+    }
+
+    @Test
+    void aContainerNeverStartedIsRemovedWithoutAskingTheRuntime() {
+        String id = f.create("sleep");
+
+        f.engine.remove(id, false, false);
+
+        assertThat(f.runtime.calls()).noneMatch(call -> call.endsWith(id) || call.contains(id + " "));
+        assertThat(f.containerDir(id)).doesNotExist();
+    }
+
+    @Test
+    void afterAnEngineRestartTheRemovalDeletesFromTheRuntimeAgain() {
+        String id = f.run("exit", "0");
+        f.awaitStatus(id, ContainerStatus.EXITED);
+        Poll.until("the exit's delete", () -> deletes(id) == 1);
+        f.reopen();
+
+        f.engine.remove(id, false, false);
+
+        // the new engine cannot know whether the delete happened before the old one stopped
+        assertThat(f.runtime.calls()).contains("delete " + id + " force");
+    }
+
+    @Test
+    void aFailedDeleteIsTriedAgainAtRemoval() {
+        f.runtime.failNextDelete();
+        String id = f.run("exit", "0");
+        f.awaitStatus(id, ContainerStatus.EXITED);
+        Poll.until("the exit's delete", () -> deletes(id) == 1);
+        assertThat(f.runtime.process(id)).isNotNull();
+
+        f.engine.remove(id, false, false);
+
+        assertThat(f.runtime.calls()).contains("delete " + id + " force");
+        assertThat(f.runtime.process(id)).isNull();
+    }
+
+    @Test
+    void thePidComesFromThePidFileWithoutAskingTheRuntimesState() {
+        f.runtime.writePidFiles(true);
+
+        String id = f.run("sleep");
+
+        assertThat(f.inspect(id).state().pid()).isEqualTo(f.runtime.process(id).pid).isPositive();
+        assertThat(f.runtime.stateCalls()).isZero();
+    }
+
+    @Test
+    void withoutAPidFileTheRuntimesStateGivesThePid() {
+        String id = f.run("sleep");
+
+        assertThat(f.inspect(id).state().pid()).isEqualTo(f.runtime.process(id).pid).isPositive();
+        assertThat(f.runtime.stateCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aPidFileOfAnEarlierRunIsNeverRead() throws Exception {
+        String id = f.create("sleep");
+        Path bundle = Files.createDirectories(f.containerDir(id).resolve("bundle"));
+        Files.writeString(bundle.resolve("pidfile"), "4242");
+
+        f.engine.start(id);
+
+        assertThat(f.inspect(id).state().pid()).isEqualTo(f.runtime.process(id).pid).isNotEqualTo(4242);
+    }
+
+    @Test
+    void waitersAreAnsweredBeforeTheRuntimeDeletesTheContainer() throws Exception {
+        String id = f.run("sleep");
+        CompletableFuture<WaitResult> exit = f.engine.wait(id, WaitCondition.NOT_RUNNING);
+        CountDownLatch gate = new CountDownLatch(1);
+        f.runtime.gateDeletes(gate);
+
+        f.runtime.exit(id, 7);
+
+        try {
+            assertThat(exit.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isEqualTo(7);
+            assertThat(deletes(id)).isZero();
+        } finally {
+            gate.countDown();
+        }
+        Poll.until("the delete after the exit", () -> deletes(id) == 1);
+    }
+
+    private long deletes(String id) {
+        return f.runtime.calls().stream().filter(call -> call.startsWith("delete " + id)).count();
+    }
+}

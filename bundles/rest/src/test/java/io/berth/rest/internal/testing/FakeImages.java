@@ -1,0 +1,118 @@
+package io.berth.rest.internal.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.berth.api.error.InvalidArgumentException;
+import io.berth.api.error.NotFoundException;
+import io.berth.api.image.HistoryEntry;
+import io.berth.api.image.ImageInfo;
+import io.berth.api.image.ImageRemoval;
+import io.berth.api.image.ImageService;
+import io.berth.api.image.ImportOptions;
+import io.berth.api.image.LoadResult;
+import io.berth.api.image.ProgressListener;
+import io.berth.api.image.PruneResult;
+
+/** An image store of records; an import's body text becomes the image's comment. */
+public final class FakeImages implements ImageService {
+
+    public final Map<String, ImageInfo> byId = new ConcurrentHashMap<>();
+    public volatile ImportOptions lastImport;
+    private int next = 1;
+
+    private static String normalize(String ref) {
+        String r = ref.contains(":") ? ref : ref + ":latest";
+        return r.contains("/") ? r : "docker.io/library/" + r;
+    }
+
+    @Override
+    public synchronized ImageInfo importImage(InputStream rootfsTar, ImportOptions options) {
+        lastImport = options;
+        String body;
+        try {
+            body = new String(rootfsTar.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (body.equals("bad")) {
+            throw new InvalidArgumentException("archive is not a tar");
+        }
+        String id = "sha256:" + String.format("%064x", next++);
+        ImageInfo info = new ImageInfo(id, options.reference() == null ? List.of()
+                : List.of(normalize(options.reference())), null, Instant.now(), 1234, "amd64", "linux", "", body,
+                null, List.of("sha256:" + "cd".repeat(32)));
+        byId.put(id, info);
+        return info;
+    }
+
+    @Override
+    public List<ImageInfo> list(boolean all) {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public ImageInfo inspect(String ref) {
+        for (ImageInfo i : byId.values()) {
+            if (i.id().equals(ref) || i.id().startsWith("sha256:" + ref) || i.repoTags().contains(normalize(ref))) {
+                return i;
+            }
+        }
+        throw new NotFoundException("No such image: " + ref);
+    }
+
+    @Override
+    public void tag(String source, String target) {
+        ImageInfo i = inspect(source);
+        List<String> tags = new ArrayList<>(i.repoTags());
+        tags.add(normalize(target));
+        byId.put(i.id(), new ImageInfo(i.id(), tags, null, i.created(), i.size(), i.architecture(), i.os(), "",
+                i.comment(), null, i.diffIds()));
+    }
+
+    @Override
+    public List<ImageRemoval> remove(String ref, boolean force, boolean noPrune) {
+        ImageInfo i = inspect(ref);
+        byId.remove(i.id());
+        List<ImageRemoval> out = new ArrayList<>();
+        i.repoTags().forEach(t -> out.add(ImageRemoval.untagged(t)));
+        out.add(ImageRemoval.deleted(i.id()));
+        return out;
+    }
+
+    @Override
+    public LoadResult load(InputStream archive, ProgressListener progress) {
+        ImageInfo i = importImage(archive, ImportOptions.tagged("loaded:1"));
+        return new LoadResult(i.repoTags(), List.of());
+    }
+
+    @Override
+    public void save(List<String> refs, OutputStream out) {
+        try {
+            for (String r : refs) {
+                out.write(("tar of " + inspect(r).id() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String ref) {
+        ImageInfo i = inspect(ref);
+        return List.of(new HistoryEntry(i.id(), i.created(), "import", i.repoTags(), i.size(), "imported"));
+    }
+
+    @Override
+    public PruneResult prune(boolean all) {
+        return new PruneResult(List.of(), 0);
+    }
+}

@@ -1,0 +1,222 @@
+package io.berth.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built distribution as a process (root, runc and crun), driven by the real docker CLI over Berth's unix
+ * socket: the commands of issue 5, each checked for its output and exit code.
+ */
+class DockerCliIT {
+
+    private static KarafProcess karaf;
+    private static DockerCli docker;
+    private static Path state;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        String missing = RootRequirement.unmetOutsideCi();
+        assumeTrue(missing == null, missing);
+        if (!DockerCli.available()) {
+            RootRequirement.failInCiOrSkip("the docker CLI is missing");
+        }
+        Path dist = Path.of(System.getProperty("berth.dist"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Path.of(System.getProperty("berth.itest.dir", "target/it"), "docker-cli-" + run);
+        state = Path.of("/tmp/berth-it-" + run);
+        karaf = KarafProcess.unpack(dist, dir, state, "runc");
+        Path config = Files.createDirectories(state.resolve("docker-config"));
+        docker = new DockerCli(karaf.dockerSocket(), config);
+        Files.write(state.resolve("busybox.tar"), BusyboxFixture.tarball());
+        karaf.start();
+        docker.awaitDaemon(Duration.ofSeconds(120));
+        docker.ok("import", state.resolve("busybox.tar").toString(), "busybox:latest");
+    }
+
+    @AfterAll
+    static void stopEngine() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+            deleteUnlessMounted(state);
+        }
+    }
+
+    /** Removes the state directory, unless something is still mounted below it (then it is left for a look). */
+    private static void deleteUnlessMounted(Path dir) throws Exception {
+        if (Files.readString(Path.of("/proc/self/mountinfo")).contains(dir.toString())) {
+            System.err.println("leaving " + dir + ": something is still mounted below it");
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @AfterEach
+    void removeContainers() throws Exception {
+        if (docker == null) {
+            return;
+        }
+        String ids = docker.ok("ps", "-aq").trim();
+        if (!ids.isEmpty()) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm", "-f"));
+            args.addAll(java.util.List.of(ids.split("\\s+")));
+            docker.run(args.toArray(new String[0]));
+        }
+    }
+
+    @Test
+    void versionAndInfo() throws Exception {
+        assertThat(docker.ok("version")).contains("API version:", "1.44", "Engine:");
+        String info = docker.ok("info");
+        assertThat(info).contains("Runtimes:", "runc", "crun", "Default Runtime: runc");
+    }
+
+    @Test
+    void imagesTagAndRmi() throws Exception {
+        assertThat(docker.ok("images")).contains("busybox", "latest");
+        docker.ok("tag", "busybox:latest", "mybox:v1");
+        assertThat(docker.ok("images")).contains("mybox", "v1");
+        assertThat(docker.ok("rmi", "mybox:v1")).contains("Untagged: mybox:v1");
+        assertThat(docker.ok("images")).doesNotContain("mybox");
+    }
+
+    @Test
+    void saveAndLoad() throws Exception {
+        docker.ok("tag", "busybox:latest", "saved:v2");
+        Path archive = state.resolve("saved.tar");
+        docker.ok("save", "-o", archive.toString(), "saved:v2");
+        assertThat(Files.size(archive)).isPositive();
+        docker.ok("rmi", "saved:v2");
+        assertThat(docker.ok("load", "-i", archive.toString())).contains("Loaded image: saved:v2");
+        assertThat(docker.ok("images")).contains("saved");
+        docker.ok("rmi", "saved:v2");
+    }
+
+    @Test
+    void runPrintsOutputAndExitCode() throws Exception {
+        DockerCli.Result hi = docker.run("run", "--rm", "busybox", "echo", "hi");
+        assertThat(hi.exit()).as(hi.toString()).isZero();
+        assertThat(hi.out()).isEqualTo("hi\n");
+        DockerCli.Result three = docker.run("run", "--rm", "busybox", "sh", "-c", "echo err >&2; exit 3");
+        assertThat(three.exit()).as(three.toString()).isEqualTo(3);
+        assertThat(three.err()).contains("err");
+        assertThat(docker.ok("ps", "-aq")).isBlank();
+    }
+
+    @Test
+    void runInteractiveWithATerminal() throws Exception {
+        DockerCli.Result r = docker.runInTerminal("(sleep 2; printf 'echo typed-$((40+2))\\n'; sleep 1; "
+                + "printf 'exit 7\\n'; sleep 1)", "run -it --rm busybox sh");
+        assertThat(r.out()).as(r.toString()).contains("typed-42");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(7);
+    }
+
+    @Test
+    void missingExecutableExits127() throws Exception {
+        DockerCli.Result r = docker.run("run", "--rm", "busybox", "/nosuchcmd");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(127);
+        assertThat(docker.ok("ps", "-aq")).isBlank();
+    }
+
+    @Test
+    void runWithCrun() throws Exception {
+        DockerCli.Result r = docker.run("run", "--rm", "--runtime", "crun", "busybox", "echo", "from-crun");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("from-crun\n");
+    }
+
+    @Test
+    void detachedRunPsLogsStopRm() throws Exception {
+        String id = docker.ok("run", "-d", "--name", "d1", "busybox", "sh", "-c",
+                "echo one; echo two; trap 'exit 0' TERM; while true; do sleep 1; done").trim();
+        assertThat(id).matches("[0-9a-f]{64}");
+        assertThat(docker.ok("ps")).contains("d1", "Up");
+        awaitLogs("d1", "two");
+        assertThat(docker.ok("logs", "--tail", "1", "d1")).isEqualTo("two\n");
+        assertThat(docker.ok("logs", "-t", "d1"))
+                .matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z one\n.*");
+        assertThat(docker.ok("stop", "-t", "5", "d1")).contains("d1");
+        assertThat(docker.ok("stop", "d1")).contains("d1");
+        assertThat(docker.ok("ps", "-a", "--filter", "name=d1")).contains("Exited");
+        assertThat(docker.ok("rm", "d1")).contains("d1");
+        assertThat(docker.ok("ps", "-a")).doesNotContain("d1");
+    }
+
+    @Test
+    void logsFollowEndsWithTheContainer() throws Exception {
+        docker.ok("run", "-d", "--name", "f1", "busybox", "sh", "-c", "for i in 1 2 3; do echo tick$i; sleep 1; done");
+        assertThat(docker.ok("logs", "-f", "f1")).isEqualTo("tick1\ntick2\ntick3\n");
+    }
+
+    @Test
+    void eventsReplayWithSinceAndUntil() throws Exception {
+        long since = System.currentTimeMillis() / 1000 - 1;
+        docker.ok("run", "--rm", "--name", "ev1", "busybox", "true");
+        String events = docker.ok("events", "--since", Long.toString(since), "--until",
+                Long.toString(System.currentTimeMillis() / 1000 + 1), "--filter", "container=ev1");
+        assertThat(events).contains("container create", "container start", "container die", "name=ev1");
+    }
+
+    @Test
+    void execInspectWaitKillRename() throws Exception {
+        docker.ok("run", "-d", "--name", "e1", "busybox", "sh", "-c", "while true; do sleep 1; done");
+        DockerCli.Result exec = docker.run("exec", "e1", "sh", "-c", "echo inexec; exit 5");
+        assertThat(exec.exit()).as(exec.toString()).isEqualTo(5);
+        assertThat(exec.out()).isEqualTo("inexec\n");
+        assertThat(docker.runWithInput("hello-stdin\n", "exec", "-i", "e1", "cat").out()).isEqualTo("hello-stdin\n");
+        assertThat(docker.ok("inspect", "-f", "{{.State.Status}} {{.Name}} {{.Config.Image}}", "e1"))
+                .isEqualTo("running /e1 busybox\n");
+        docker.ok("rename", "e1", "e2");
+        assertThat(docker.ok("kill", "e2")).contains("e2");
+        assertThat(docker.ok("wait", "e2").trim()).isEqualTo("137");
+        docker.ok("run", "-d", "--name", "w1", "busybox", "sh", "-c", "sleep 1; exit 4");
+        assertThat(docker.ok("wait", "w1").trim()).isEqualTo("4");
+    }
+
+    @Test
+    void pauseTopStats() throws Exception {
+        docker.ok("run", "-d", "--name", "p1", "busybox", "sh", "-c", "while true; do sleep 1; done");
+        assertThat(docker.ok("top", "p1")).contains("PID", "sleep");
+        docker.ok("pause", "p1");
+        assertThat(docker.ok("inspect", "-f", "{{.State.Paused}}", "p1").trim()).isEqualTo("true");
+        assertThat(docker.ok("ps")).contains("(Paused)");
+        docker.ok("unpause", "p1");
+        assertThat(docker.ok("inspect", "-f", "{{.State.Status}}", "p1").trim()).isEqualTo("running");
+        assertThat(docker.ok("stats", "--no-stream", "p1")).contains("p1", "CPU %", "MEM USAGE");
+        assertThat(docker.ok("stats", "--no-stream")).contains("p1");
+    }
+
+    @Test
+    void missingThingsGiveClearErrors() throws Exception {
+        DockerCli.Result run = docker.run("run", "--rm", "nosuchimage:1", "true");
+        assertThat(run.exit()).isEqualTo(125);
+        assertThat(run.err()).contains("pull is not supported yet");
+        DockerCli.Result inspect = docker.run("inspect", "nosuchthing");
+        assertThat(inspect.exit()).isEqualTo(1);
+        assertThat(inspect.err()).contains("No such object: nosuchthing");
+        DockerCli.Result stop = docker.run("stop", "nosuchcontainer");
+        assertThat(stop.exit()).isNotZero();
+        assertThat(stop.err()).contains("No such container");
+    }
+
+    private static void awaitLogs(String name, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!docker.ok("logs", name).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' in the logs of " + name);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
