@@ -117,12 +117,18 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         String root = "/run/berth-bench/" + name;
         Path exits = Files.createDirectories(bundle.resolve("exits"));
         Files.deleteIfExists(exits.resolve(id));
+        Path pidFile = bundle.resolve("pidfile");
+        Files.deleteIfExists(pidFile);
         String binary = name.equals("crun") ? crunWrapper().toString() : "/usr/sbin/runc";
         exec(List.of("conmon", "--api-version", "1", "-c", id, "-u", id, "-n", id, "-r", binary,
                 "-b", bundle.toString(), "-p", bundle.resolve("pidfile").toString(),
                 "-P", bundle.resolve("conmon.pid").toString(), "--full-attach",
                 "-l", "k8s-file:" + bundle.resolve("ctr.log"), "--exit-dir", exits.toString(),
                 "--runtime-arg", "--root", "--runtime-arg", root));
+        // the launching conmon returns before the runtime's create is done; its pid file says when it is
+        while (!Files.exists(pidFile)) {
+            Thread.sleep(1);
+        }
         String cli = name.equals("crun") ? "crun" : "runc";
         exec(List.of(cli, "--root", root, "start", id));
         while (!Files.exists(exits.resolve(id))) {
