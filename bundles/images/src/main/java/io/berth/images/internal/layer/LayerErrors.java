@@ -26,6 +26,12 @@ public final class LayerErrors {
     }
 
     /** The file system refused a write while extracting an entry. */
+    /** A stream too short to hold even one tar header: not a tar archive at all. */
+    static InvalidArgumentException notATar(long bytes) {
+        return new InvalidArgumentException("invalid tar archive: " + bytes
+                + " bytes, shorter than one tar header (is the body a tar file?)");
+    }
+
     static BerthException storageFailure(String name, Exception cause) {
         return new BerthException("cannot unpack layer entry \"" + shown(name) + "\": " + cause.getMessage(), cause);
     }

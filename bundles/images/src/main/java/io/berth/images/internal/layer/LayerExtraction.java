@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,14 @@ final class LayerExtraction {
 
     /** Extracts every entry; returns the whiteouts and opaque directories found (recorded, never written). */
     LayerChanges run() {
+        boolean anyEntry = false;
         for (TarArchiveEntry entry = nextEntry(); entry != null; entry = nextEntry()) {
+            anyEntry = true;
             extract(entry);
+        }
+        if (!anyEntry && tar.getBytesRead() < TarConstants.DEFAULT_RCDSIZE) {
+            // commons-compress reads a stream shorter than one header as an empty archive; it is not a tar
+            throw LayerErrors.notATar(tar.getBytesRead());
         }
         applyDirectoryMetadata();
         return new LayerChanges(List.copyOf(whiteouts), List.copyOf(opaqueDirs));

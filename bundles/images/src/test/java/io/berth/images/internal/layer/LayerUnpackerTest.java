@@ -181,6 +181,17 @@ class LayerUnpackerTest {
     }
 
     @Test
+    void aBodyShorterThanOneHeaderIsNotATar() {
+        // what a client sends when it serialises its input stream as JSON by mistake
+        Path target = tmp.resolve("not-a-tar");
+        assertThatThrownBy(() -> new LayerUnpacker(false).unpack(
+                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), target))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("invalid tar archive: 2 bytes, shorter than one tar header (is the body a tar file?)");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void emptyArchiveGivesEmptyLayer() {
         Path layer = unpack(new TarBuilder().bytes());
         assertThat(layer).isEmptyDirectory();
