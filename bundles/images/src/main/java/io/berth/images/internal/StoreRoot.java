@@ -2,12 +2,11 @@ package io.berth.images.internal;
 
 import java.nio.file.Path;
 
-import io.berth.images.internal.files.ProcessIdentity;
+import io.berth.common.host.ProcessUser;
+import io.berth.common.host.StateDirs;
 
 /** The default root directory of Berth's state, as documented in {@link ImagesConfiguration#root()}. */
 final class StoreRoot {
-
-    static final String SYSTEM_ROOT = "/var/lib/berth";
 
     private StoreRoot() {
     }
@@ -17,17 +16,7 @@ final class StoreRoot {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.strip());
         }
-        return defaultRoot(ProcessIdentity.isRoot(), System.getProperty("karaf.data"),
+        return StateDirs.defaultRoot(ProcessUser.isRoot(), System.getProperty("karaf.data"),
                 System.getProperty("java.io.tmpdir"));
-    }
-
-    static Path defaultRoot(boolean root, String karafData, String tmpDir) {
-        if (root) {
-            return Path.of(SYSTEM_ROOT);
-        }
-        if (karafData != null && !karafData.isBlank()) {
-            return Path.of(karafData, "berth");
-        }
-        return Path.of(tmpDir, "berth");
     }
 }

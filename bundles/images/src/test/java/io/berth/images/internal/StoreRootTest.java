@@ -13,11 +13,5 @@ class StoreRootTest {
         assertThat(StoreRoot.resolve(" /srv/berth ")).isEqualTo(Path.of("/srv/berth"));
     }
 
-    @Test
-    void defaultsDependOnTheUserAndKaraf() {
-        assertThat(StoreRoot.defaultRoot(true, "/opt/karaf/data", "/tmp")).isEqualTo(Path.of("/var/lib/berth"));
-        assertThat(StoreRoot.defaultRoot(false, "/opt/karaf/data", "/tmp")).isEqualTo(Path.of("/opt/karaf/data/berth"));
-        assertThat(StoreRoot.defaultRoot(false, null, "/tmp")).isEqualTo(Path.of("/tmp/berth"));
-        assertThat(StoreRoot.defaultRoot(false, " ", "/var/tmp")).isEqualTo(Path.of("/var/tmp/berth"));
-    }
+    // the defaults themselves are StateDirs' rule, tested in berth-common
 }

@@ -1,8 +1,6 @@
 package io.berth.rest.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.berth.common.host.ProcessUser;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -72,7 +70,7 @@ public class RestComponent {
     private synchronized void bind(RestConfig config, String karafData) {
         ListenerSettings settings;
         try {
-            settings = ListenerSettings.from(config, isRoot(), karafData);
+            settings = ListenerSettings.from(config, ProcessUser.isRoot(), karafData);
         } catch (IllegalArgumentException e) {
             LOG.error("Docker API not started: invalid io.berth.rest configuration: {}", e.getMessage());
             return;
@@ -91,14 +89,6 @@ public class RestComponent {
         if (server != null) {
             server.stop();
             server = null;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.core.internal.config;
 
+import io.berth.common.host.StateDirs;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -106,11 +107,7 @@ public record EngineSettings(Path root, Path runDir, String configuredRuntime, i
     }
 
     private static Path defaultRoot(HostFacts host) {
-        if (host.root()) {
-            return Path.of("/var/lib/berth");
-        }
-        String base = host.karafData() != null ? host.karafData() : host.tmpDir();
-        return Path.of(base, "berth");
+        return StateDirs.defaultRoot(host.root(), host.karafData(), host.tmpDir());
     }
 
     private static Path defaultRunDir(HostFacts host, Path root) {

@@ -1,8 +1,6 @@
 package io.berth.core.internal.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.berth.common.host.ProcessUser;
 
 /**
  * The facts about the host the configuration defaults depend on.
@@ -15,19 +13,11 @@ public record HostFacts(long uid, String karafData, String tmpDir) {
 
     /** The facts of this JVM. */
     public static HostFacts current() {
-        return new HostFacts(currentUid(), System.getProperty("karaf.data"), System.getProperty("java.io.tmpdir"));
+        return new HostFacts(ProcessUser.uid(), System.getProperty("karaf.data"), System.getProperty("java.io.tmpdir"));
     }
 
     /** True when the JVM runs as root. */
     public boolean root() {
         return uid == 0;
-    }
-
-    private static long currentUid() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return -1;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.images.internal.files;
 
+import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -86,7 +87,7 @@ public final class FileTrees {
     }
 
     private static void ensureOwnerAccess(Path dir) throws IOException {
-        if (ProcessIdentity.isRoot()) {
+        if (ProcessUser.isRoot()) {
             return;
         }
         int mode = PosixAttributes.mode(dir);

@@ -1,5 +1,6 @@
 package io.berth.images.internal.layer;
 
+import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import io.berth.api.error.BerthException;
 import io.berth.images.internal.files.FileTrees;
-import io.berth.images.internal.files.ProcessIdentity;
 
 /**
  * Extracts a layer tarball into a fresh directory without ever writing outside it. Regular files,
@@ -32,7 +32,7 @@ public final class LayerUnpacker {
 
     /** An unpacker for this process: root or not, as the JVM runs. */
     public LayerUnpacker() {
-        this(ProcessIdentity.isRoot());
+        this(ProcessUser.isRoot());
     }
 
     /**

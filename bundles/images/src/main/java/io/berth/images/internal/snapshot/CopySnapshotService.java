@@ -1,5 +1,6 @@
 package io.berth.images.internal.snapshot;
 
+import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +12,6 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.files.AtomicFiles;
 import io.berth.images.internal.files.FileTrees;
-import io.berth.images.internal.files.ProcessIdentity;
 import io.berth.images.internal.files.TempNames;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.PinnedLayers;
@@ -33,7 +33,7 @@ public final class CopySnapshotService implements SnapshotService {
     private final SnapshotKeys keys = new SnapshotKeys();
 
     public CopySnapshotService(ImageStore store) {
-        this(store, ProcessIdentity.isRoot());
+        this(store, ProcessUser.isRoot());
     }
 
     CopySnapshotService(ImageStore store, boolean copyOwnership) {

@@ -1,12 +1,12 @@
 package io.berth.images.internal.snapshot;
 
+import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.berth.images.internal.files.FileTrees;
-import io.berth.images.internal.files.ProcessIdentity;
 import io.berth.images.internal.files.TempNames;
 import io.berth.nativeio.Mounts;
 
@@ -36,7 +36,7 @@ final class OverlayProbe implements OverlaySupport.Probe {
 
     /** A probe for this process. */
     static OverlayProbe forProcess(Path snapshotsDir, Path layersDir) {
-        return new OverlayProbe(snapshotsDir, List.of(layersDir), ProcessIdentity.isRoot());
+        return new OverlayProbe(snapshotsDir, List.of(layersDir), ProcessUser.isRoot());
     }
 
     @Override

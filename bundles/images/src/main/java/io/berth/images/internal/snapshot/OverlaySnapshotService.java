@@ -1,5 +1,6 @@
 package io.berth.images.internal.snapshot;
 
+import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.files.AtomicFiles;
 import io.berth.images.internal.files.FileTrees;
 import io.berth.images.internal.files.PosixAttributes;
-import io.berth.images.internal.files.ProcessIdentity;
 import io.berth.images.internal.files.TempNames;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.LayerHolders;
@@ -58,7 +58,7 @@ public final class OverlaySnapshotService implements SnapshotService {
 
     /** The service for this process: mount points are read from {@code /proc/self/mountinfo}. */
     public OverlaySnapshotService(ImageStore store, OverlaySupport overlays) {
-        this(store, new CopySnapshotService(store), overlays, MountTable::isMounted, ProcessIdentity.isRoot());
+        this(store, new CopySnapshotService(store), overlays, MountTable::isMounted, ProcessUser.isRoot());
     }
 
     OverlaySnapshotService(ImageStore store, CopySnapshotService copies, OverlaySupport overlays,

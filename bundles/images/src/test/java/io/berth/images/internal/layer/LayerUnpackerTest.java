@@ -1,5 +1,6 @@
 package io.berth.images.internal.layer;
 
+import io.berth.common.host.ProcessUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.images.internal.files.PosixAttributes;
-import io.berth.images.internal.files.ProcessIdentity;
 import io.berth.images.internal.testing.FileListing;
 import io.berth.images.internal.testing.TarBuilder;
 
@@ -140,7 +140,7 @@ class LayerUnpackerTest {
 
     @Test
     void skipsDevicesAndFifosAsRoot() {
-        assumeTrue(ProcessIdentity.isRoot(), "needs root");
+        assumeTrue(ProcessUser.isRoot(), "needs root");
         Path layer = unpack(new TarBuilder().fifo("pipe").charDevice("dev/null").file("keep", "k").bytes(),
                 new LayerUnpacker(true));
         assertThat(layer.resolve("pipe")).doesNotExist();
@@ -199,7 +199,7 @@ class LayerUnpackerTest {
 
     @Test
     void appliesOwnershipWhenRunningAsRoot() throws IOException {
-        assumeTrue(ProcessIdentity.isRoot(), "needs root");
+        assumeTrue(ProcessUser.isRoot(), "needs root");
         TarArchiveEntry owned = TarBuilder.entry("owned", TarConstants.LF_NORMAL, 04750);
         owned.setUserId(1234);
         owned.setGroupId(5678);

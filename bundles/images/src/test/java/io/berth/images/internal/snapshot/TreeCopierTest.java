@@ -1,5 +1,6 @@
 package io.berth.images.internal.snapshot;
 
+import io.berth.common.host.ProcessUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.images.internal.files.PosixAttributes;
-import io.berth.images.internal.files.ProcessIdentity;
 
 class TreeCopierTest {
 
@@ -62,7 +62,7 @@ class TreeCopierTest {
 
     @Test
     void keepsOwnershipWhenRunningAsRoot() throws IOException {
-        assumeTrue(ProcessIdentity.isRoot(), "needs root");
+        assumeTrue(ProcessUser.isRoot(), "needs root");
         Path layer = Files.createDirectories(tmp.resolve("layer/d"));
         Path file = Files.writeString(layer.resolve("f"), "x");
         PosixAttributes.setOwner(file, 1234, 5678);

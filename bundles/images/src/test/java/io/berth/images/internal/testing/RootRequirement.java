@@ -1,5 +1,6 @@
 package io.berth.images.internal.testing;
 
+import io.berth.common.host.ProcessUser;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
 
-import io.berth.images.internal.files.ProcessIdentity;
 
 /**
  * Skip rule for tests that mount overlays: they need root and a kernel with overlayfs. On CI ({@code CI=true})
@@ -20,7 +20,7 @@ public final class RootRequirement {
     }
 
     public static void assumeRootWithOverlay() {
-        if (!ProcessIdentity.isRoot()) {
+        if (!ProcessUser.isRoot()) {
             missing("needs root (overlay mounts)");
         }
         if (!kernelHasOverlay()) {
