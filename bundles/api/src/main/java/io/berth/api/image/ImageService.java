@@ -66,4 +66,19 @@ public interface ImageService {
      * @since 1.1
      */
     PruneResult prune(boolean all);
+
+    /**
+     * Pulls an image from its registry (OCI distribution API): resolves a multi-platform index to one platform,
+     * verifies the manifest and every blob against its digest, downloads missing layers concurrently, and
+     * tags the image with the reference (and its repository digest). Progress arrives as Docker's pull
+     * messages ("Pulling fs layer", "Downloading", "Pull complete", "Digest: ...", "Status: ..."); calls to
+     * {@code progress} are serialized but may come from several threads. On failure nothing of the pull remains.
+     *
+     * @throws io.berth.api.error.NotFoundException        for an unknown repository, tag or digest
+     * @throws io.berth.api.error.UnauthorizedException    when the registry refuses the credentials (or their absence)
+     * @throws io.berth.api.error.InvalidArgumentException for a malformed reference or platform, or content that
+     *                                                     does not match its digest
+     * @since 1.2
+     */
+    PullResult pull(String ref, PullOptions options, ProgressListener progress);
 }

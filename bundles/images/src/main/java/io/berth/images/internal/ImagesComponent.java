@@ -28,9 +28,14 @@ import io.berth.api.image.ImportOptions;
 import io.berth.api.image.LoadResult;
 import io.berth.api.image.ProgressListener;
 import io.berth.api.image.PruneResult;
+import io.berth.api.image.PullOptions;
+import io.berth.api.image.PullResult;
 import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.image.ImageServiceImpl;
 import io.berth.images.internal.layer.LayerUnpacker;
+import io.berth.images.internal.registry.CredentialFile;
+import io.berth.images.internal.registry.RegistryClient;
+import io.berth.images.internal.registry.RegistryHosts;
 import io.berth.images.internal.snapshot.OverlaySnapshotService;
 import io.berth.images.internal.snapshot.OverlaySupport;
 import io.berth.images.internal.store.ImageStore;
@@ -72,7 +77,8 @@ public final class ImagesComponent implements ImageService, SnapshotService {
         Path root = StoreRoot.resolve(config.root());
         ImageStore store = ImageStore.open(root.resolve("images"), new LayerUnpacker(),
                 OverlaySnapshotService.layerHolders());
-        this.images = new ImageServiceImpl(store, this::currentImageUsage, () -> eventService, Clock.systemUTC());
+        this.images = new ImageServiceImpl(store, registryClient(config), this::currentImageUsage,
+                () -> eventService, Clock.systemUTC());
         this.overlays = new OverlaySupport(OverlaySnapshotService.probeFor(store));
         this.snapshots = new OverlaySnapshotService(store, overlays);
         LOG.info("image store ready in {}", root.resolve("images"));
@@ -91,6 +97,26 @@ public final class ImagesComponent implements ImageService, SnapshotService {
 
     void unbindMounts(Mounts mounts) {
         overlays.unbind(mounts);
+    }
+
+    private static RegistryClient registryClient(ImagesConfiguration config) {
+        List<String> insecure = config.insecureRegistries() == null ? List.of() : List.of(config.insecureRegistries());
+        return new RegistryClient(new RegistryHosts(insecure), new CredentialFile(authFile(config.registryAuthFile())),
+                config.maxConcurrentDownloads());
+    }
+
+    /** The configured credentials file, else {@code ${karaf.etc}/registry-auth.json}; {@code null} for none. */
+    private static Path authFile(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        String etc = System.getProperty("karaf.etc");
+        return etc == null ? null : Path.of(etc, "registry-auth.json");
+    }
+
+    @Override
+    public PullResult pull(String ref, PullOptions options, ProgressListener progress) {
+        return images.pull(ref, options, progress);
     }
 
     @Override

@@ -30,6 +30,21 @@ class ImagesComponentTest {
             }
 
             @Override
+            public String[] insecureRegistries() {
+                return new String[0];
+            }
+
+            @Override
+            public String registryAuthFile() {
+                return "";
+            }
+
+            @Override
+            public int maxConcurrentDownloads() {
+                return 3;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return ImagesConfiguration.class;
             }

@@ -81,4 +81,10 @@ public final class FakeImages implements ImageService {
     public io.berth.api.image.PruneResult prune(boolean all) {
         throw new UnsupportedOperationException("not used by these tests");
     }
+
+    @Override
+    public io.berth.api.image.PullResult pull(String ref, io.berth.api.image.PullOptions options,
+            io.berth.api.image.ProgressListener progress) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The JSON documents of image archives (Jackson models; unknown fields ignored). */
-final class ArchiveDocuments {
+/** The JSON documents of image archives and registries (Jackson models; unknown fields ignored). */
+public final class ArchiveDocuments {
 
     private ArchiveDocuments() {
     }
@@ -17,10 +17,10 @@ final class ArchiveDocuments {
     /** One element of {@code docker save}'s {@code manifest.json}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"Config", "RepoTags", "Layers"})
-    record DockerManifest(@JsonProperty("Config") String config, @JsonProperty("RepoTags") List<String> repoTags,
-            @JsonProperty("Layers") List<String> layers) {
+    public record DockerManifest(@JsonProperty("Config") String config,
+            @JsonProperty("RepoTags") List<String> repoTags, @JsonProperty("Layers") List<String> layers) {
 
-        DockerManifest {
+        public DockerManifest {
             repoTags = repoTags == null ? List.of() : repoTags;
             layers = layers == null ? List.of() : layers;
         }
@@ -28,38 +28,40 @@ final class ArchiveDocuments {
 
     /** The platform of an index entry. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Platform(@JsonProperty("architecture") String architecture, @JsonProperty("os") String os) {
+    public record Platform(@JsonProperty("architecture") String architecture, @JsonProperty("os") String os,
+            @JsonProperty("variant") String variant) {
     }
 
     /** An OCI content descriptor. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"mediaType", "digest", "size", "annotations", "platform"})
-    record Descriptor(@JsonProperty("mediaType") String mediaType, @JsonProperty("digest") String digest,
+    public record Descriptor(@JsonProperty("mediaType") String mediaType, @JsonProperty("digest") String digest,
             @JsonProperty("size") long size, @JsonProperty("annotations") Map<String, String> annotations,
             @JsonProperty("platform") Platform platform) {
 
-        Descriptor {
+        public Descriptor {
             annotations = annotations == null ? Map.of() : annotations;
         }
     }
 
     /** An OCI image index (also {@code index.json} of a layout) or a Docker manifest list. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Index(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("mediaType") String mediaType,
-            @JsonProperty("manifests") List<Descriptor> manifests) {
+    public record Index(@JsonProperty("schemaVersion") int schemaVersion,
+            @JsonProperty("mediaType") String mediaType, @JsonProperty("manifests") List<Descriptor> manifests) {
 
-        Index {
+        public Index {
             manifests = manifests == null ? List.of() : manifests;
         }
     }
 
     /** An OCI image manifest or Docker schema 2 manifest. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Manifest(@JsonProperty("schemaVersion") int schemaVersion, @JsonProperty("mediaType") String mediaType,
-            @JsonProperty("config") Descriptor config, @JsonProperty("layers") List<Descriptor> layers) {
+    public record Manifest(@JsonProperty("schemaVersion") int schemaVersion,
+            @JsonProperty("mediaType") String mediaType, @JsonProperty("config") Descriptor config,
+            @JsonProperty("layers") List<Descriptor> layers) {
 
-        Manifest {
+        public Manifest {
             layers = layers == null ? List.of() : layers;
         }
     }

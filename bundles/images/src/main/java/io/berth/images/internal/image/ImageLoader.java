@@ -121,7 +121,7 @@ final class ImageLoader {
             String shortId = Sha256.shortId(diffId);
             tx.ensureVerifiedLayer(blob, diffId,
                     done -> progress.progress(new ProgressEvent(shortId, LOADING, done, file.size())));
-            layers.add(new LayerRecord(diffId, blob.digest(), layerSize(diffId)));
+            layers.add(new LayerRecord(diffId, blob.digest(), tx.layerSize(diffId)));
         }
         Blob configBlob = tx.adoptBlob(image.config());
         StoredImage stored = new StoredImage(new ImageRecord(configBlob.digest(), config.created(), layers), config);
@@ -141,14 +141,6 @@ final class ImageLoader {
             throw new InvalidArgumentException("unsupported layer media type "
                     + "application/vnd.oci.image.layer.v1.tar+zstd (" + name
                     + "; zstd needs native code; save the image with gzip layers)");
-        }
-    }
-
-    private long layerSize(String diffId) {
-        try {
-            return store.layers().size(diffId);
-        } catch (IOException e) {
-            throw new BerthException("cannot measure layer " + diffId + ": " + e.getMessage(), e);
         }
     }
 }

@@ -64,7 +64,8 @@ final class ImagePruner {
     private void pruneLocked(String id, boolean all, List<ImageRemoval> steps, List<String> stepIds,
             Map<String, Long> freedLayers) {
         StoredImage image = store.image(id).orElse(null);
-        if (image == null || (!all && !store.references(id).isEmpty())) {
+        boolean tagged = store.references(id).stream().anyMatch(r -> !StoredImage.isDigestReference(r));
+        if (image == null || (!all && tagged)) {
             return;
         }
         for (String reference : store.references(id)) {

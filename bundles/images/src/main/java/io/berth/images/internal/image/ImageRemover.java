@@ -12,6 +12,7 @@ import io.berth.images.internal.reference.ImageReference;
 import io.berth.images.internal.store.ImageMatch;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.Sha256;
+import io.berth.images.internal.store.StoredImage;
 
 /**
  * Docker's {@code rmi} semantics. By reference: untag it, and delete the image when no reference is left and
@@ -73,13 +74,23 @@ final class ImageRemover {
 
     private void untagReference(String ref, String id, boolean force, List<String> users, List<ImageRemoval> steps) {
         ImageReference reference = ImageReference.parse(ref);
-        if (!force && !users.isEmpty() && store.references(id).size() == 1) {
+        if (!force && !users.isEmpty() && tags(id).size() == 1) {
             throw new ConflictException("conflict: unable to remove repository reference \"" + ref
                     + "\" (must force) - container " + Sha256.shortId(users.get(0))
                     + " is using its referenced image " + Sha256.shortId(id));
         }
-        store.untag(reference.toString());
-        steps.add(ImageRemoval.untagged(reference.familiar()));
+        String key = reference.digest() == null ? reference.toString()
+                : reference.withDigest(reference.digest()).toString();
+        store.untag(key);
+        steps.add(ImageRemoval.untagged(ImageReference.parse(key).familiar()));
+        if (tags(id).isEmpty()) {
+            untagAll(id, steps);
+        }
+    }
+
+    /** The references of an image that name a tag (repository digests left out). */
+    private List<String> tags(String id) {
+        return store.references(id).stream().filter(r -> !StoredImage.isDigestReference(r)).toList();
     }
 
     private void checkDeletableById(String id, boolean force, List<String> users) {
@@ -90,7 +101,7 @@ final class ImageRemover {
             throw new ConflictException("conflict: unable to delete " + Sha256.shortId(id)
                     + " (cannot be forced) - image is being used by container " + Sha256.shortId(users.get(0)));
         }
-        if (store.references(id).size() > 1) {
+        if (store.references(id).stream().map(r -> ImageReference.parse(r).name()).distinct().count() > 1) {
             throw new ConflictException("conflict: unable to delete " + Sha256.shortId(id)
                     + " (must be forced) - image is referenced in multiple repositories");
         }

@@ -66,7 +66,7 @@ final class ImageSaver {
             }
             ImageMatch match = store.resolve(ref);
             List<String> tags = tagsById.computeIfAbsent(match.id(), k -> new ArrayList<>());
-            if (!match.byId()) {
+            if (!match.byId() && ImageReference.parse(ref).digest() == null) {
                 String familiar = ImageReference.parse(ref).familiar();
                 if (!tags.contains(familiar)) {
                     tags.add(familiar);

@@ -22,13 +22,19 @@ import io.berth.api.image.ImportOptions;
 import io.berth.api.image.LoadResult;
 import io.berth.api.image.ProgressListener;
 import io.berth.api.image.PruneResult;
+import io.berth.api.image.PullOptions;
+import io.berth.api.image.PullResult;
 import io.berth.images.internal.reference.ImageReference;
+import io.berth.images.internal.registry.CredentialFile;
+import io.berth.images.internal.registry.PlatformSpec;
+import io.berth.images.internal.registry.RegistryClient;
+import io.berth.images.internal.registry.RegistryHosts;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.StoredImage;
 
 /**
- * The {@link ImageService} over one {@link ImageStore}: delegates to the importer, loader, saver, remover and
- * pruner, and publishes Docker's image events. Thread-safe.
+ * The {@link ImageService} over one {@link ImageStore}: delegates to the importer, loader, saver, remover,
+ * pruner and puller, and publishes Docker's image events. Thread-safe.
  */
 public final class ImageServiceImpl implements ImageService {
 
@@ -39,6 +45,7 @@ public final class ImageServiceImpl implements ImageService {
     private final ImageSaver saver;
     private final ImagePruner pruner;
     private final EventPublisher events;
+    private final ImagePuller puller;
 
     /**
      * @param usage  who uses an image; may supply {@code null} (then images are deleted freely)
@@ -46,6 +53,17 @@ public final class ImageServiceImpl implements ImageService {
      */
     public ImageServiceImpl(ImageStore store, Supplier<ImageUsage> usage, Supplier<EventService> events,
             Clock clock) {
+        this(store, new RegistryClient(new RegistryHosts(List.of()), new CredentialFile(null), 3), usage, events,
+                clock);
+    }
+
+    /**
+     * @param registry pulls go through it
+     * @param usage    who uses an image; may supply {@code null} (then images are deleted freely)
+     * @param events   the event service; may supply {@code null} (then events are dropped)
+     */
+    public ImageServiceImpl(ImageStore store, RegistryClient registry, Supplier<ImageUsage> usage,
+            Supplier<EventService> events, Clock clock) {
         this.store = store;
         this.importer = new ImageImporter(store, clock);
         this.remover = new ImageRemover(store, usage);
@@ -53,6 +71,7 @@ public final class ImageServiceImpl implements ImageService {
         this.saver = new ImageSaver(store);
         this.pruner = new ImagePruner(store, usage);
         this.events = new EventPublisher(events, clock);
+        this.puller = new ImagePuller(store, registry);
     }
 
     @Override
@@ -130,7 +149,8 @@ public final class ImageServiceImpl implements ImageService {
     public List<HistoryEntry> history(String ref) {
         String id = store.resolve(requireRef(ref)).id();
         StoredImage image = store.image(id).orElseThrow(() -> new NotFoundException("No such image: " + ref));
-        List<String> tags = store.references(id).stream().map(r -> ImageReference.parse(r).familiar()).toList();
+        List<String> tags = store.references(id).stream().filter(r -> !StoredImage.isDigestReference(r))
+                .map(r -> ImageReference.parse(r).familiar()).toList();
         return ImageHistory.of(image, tags);
     }
 
@@ -143,6 +163,16 @@ public final class ImageServiceImpl implements ImageService {
             events.publish(steps.get(i).untagged() != null ? "untag" : "delete", id, id);
         }
         return outcome.result();
+    }
+
+    @Override
+    public PullResult pull(String ref, PullOptions options, ProgressListener progress) {
+        ImageReference reference = ImageReference.parse(requireRef(ref));
+        PullOptions effective = options == null ? PullOptions.defaults() : options;
+        PlatformSpec platform = PlatformSpec.parse(effective.platform());
+        PullResult result = puller.pull(reference, platform, effective.auth(), progress);
+        events.publish("pull", reference.familiar(), reference.familiarName());
+        return result;
     }
 
     /** A valid {@code name[:tag]} to create; a digest is refused as in Docker. */

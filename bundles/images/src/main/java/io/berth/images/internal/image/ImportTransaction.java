@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -23,15 +24,15 @@ import io.berth.images.internal.store.StoredImage;
 /**
  * What one import or load wrote, so a failure can take all of it back. Blobs and layers are pinned while the import
  * runs; closing an uncommitted transaction removes the tag, the image and the content nobody else uses.
- * Not thread-safe (one per import).
+ * One per import; the blob and layer steps may run on several threads (a pull's downloads), the others on one.
  */
 final class ImportTransaction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportTransaction.class);
 
     private final ImageStore store;
-    private final List<String> blobs = new ArrayList<>();
-    private final List<String> layers = new ArrayList<>();
+    private final List<String> blobs = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> layers = Collections.synchronizedList(new ArrayList<>());
     private final List<String> addedImages = new ArrayList<>();
     private boolean committed;
 
@@ -82,6 +83,28 @@ final class ImportTransaction implements AutoCloseable {
             return new Blob(file.digest(), file.size(), true);
         } catch (IOException e) {
             throw new BerthException("cannot store " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pins a blob and a layer the store may already have, so nothing deletes them while the import runs.
+     *
+     * @return true when both are present (and now safe to use), false when the layer must be made
+     */
+    boolean useExisting(String blobDigest, String diffId) {
+        store.pinBlob(blobDigest);
+        blobs.add(blobDigest);
+        store.pinLayer(diffId);
+        layers.add(diffId);
+        return store.blobs().exists(blobDigest) && store.layers().exists(diffId);
+    }
+
+    /** Bytes of regular files in a layer present in the store. */
+    long layerSize(String diffId) {
+        try {
+            return store.layers().size(diffId);
+        } catch (IOException e) {
+            throw new BerthException("cannot measure layer " + diffId + ": " + e.getMessage(), e);
         }
     }
 

@@ -124,6 +124,12 @@ public final class ImageReference {
         return new ImageReference(domain, path, newTag, null);
     }
 
+    /** The same repository by the given digest (and no tag): {@code docker.io/library/busybox@sha256:...}. */
+    public ImageReference withDigest(String newDigest) {
+        Digests.validate(newDigest);
+        return new ImageReference(domain, path, null, newDigest);
+    }
+
     /** Registry host, with port if any: {@code docker.io}, {@code localhost:5000}. */
     public String domain() {
         return domain;

@@ -11,8 +11,8 @@ import io.berth.images.internal.reference.ImageReference;
 /**
  * Resolves what a user typed to an image id, in Docker's order: a full id ({@code sha256:<hex>} or bare
  * 64-hex), a reference ({@code busybox} means {@code docker.io/library/busybox:latest}), then a unique id
- * prefix (with or without {@code sha256:}). References by digest are not stored yet, so they are never
- * found. Stateless.
+ * prefix (with or without {@code sha256:}). A reference by digest ({@code busybox@sha256:...}) finds the image a
+ * pull recorded under that repository digest. Stateless.
  */
 final class ImageLookup {
 
@@ -30,7 +30,8 @@ final class ImageLookup {
             return byPrefix(ref, ref.substring(Sha256.PREFIX.length()), ids, null);
         }
         ImageReference parsed = ImageReference.parse(ref);
-        String id = parsed.digest() == null ? repositories.get(parsed.toString()) : null;
+        String key = parsed.digest() == null ? parsed.toString() : parsed.withDigest(parsed.digest()).toString();
+        String id = repositories.get(key);
         if (id != null && ids.contains(id)) {
             return new ImageMatch(id, false);
         }

@@ -12,10 +12,20 @@ public record StoredImage(ImageRecord record, OciImageConfig config) {
         return record.id();
     }
 
-    /** The API view, with the given normalized references as repo tags. */
-    public ImageInfo toInfo(List<String> repoTags) {
-        return new ImageInfo(record.id(), repoTags, List.of(), config.createdAt(), record.size(),
+    /**
+     * The API view: the normalized references that name a tag become repo tags, those that name a digest
+     * ({@code repository@sha256:...}) repo digests.
+     */
+    public ImageInfo toInfo(List<String> references) {
+        List<String> repoTags = references.stream().filter(r -> !isDigestReference(r)).toList();
+        List<String> repoDigests = references.stream().filter(StoredImage::isDigestReference).toList();
+        return new ImageInfo(record.id(), repoTags, repoDigests, config.createdAt(), record.size(),
                 config.architecture(), config.os(), config.author(), config.comment(), config.imageConfig(),
                 config.diffIds());
+    }
+
+    /** True for a normalized reference by digest ({@code docker.io/library/busybox@sha256:...}). */
+    public static boolean isDigestReference(String reference) {
+        return reference.indexOf('@') >= 0;
     }
 }

@@ -156,6 +156,35 @@ public final class ImageArchives {
                 .file("index.json", json(Map.of("schemaVersion", 2, "manifests", List.of(top))));
     }
 
+    /**
+     * An OCI image layout whose one entry, named {@code refName}, is an index of two images: {@code amd64} for
+     * linux/amd64 and {@code arm64} for linux/arm64.
+     */
+    public static TarBuilder multiPlatformLayout(TestImage amd64, TestImage arm64, String refName) {
+        TarBuilder tar = new TarBuilder();
+        Map<String, Object> amd = new LinkedHashMap<>(descriptor(OCI_MANIFEST, ociManifest(amd64, tar), Map.of()));
+        amd.put("platform", Map.of("os", "linux", "architecture", "amd64"));
+        Map<String, Object> arm = new LinkedHashMap<>(descriptor(OCI_MANIFEST, ociManifest(arm64, tar), Map.of()));
+        arm.put("platform", Map.of("os", "linux", "architecture", "arm64", "variant", "v8"));
+        byte[] nested = json(Map.of("schemaVersion", 2, "mediaType", OCI_INDEX, "manifests", List.of(amd, arm)));
+        blob(tar, nested);
+        Map<String, Object> top = descriptor(OCI_INDEX, nested, Map.of("org.opencontainers.image.ref.name", refName));
+        return tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}")
+                .file("index.json", json(Map.of("schemaVersion", 2, "manifests", List.of(top))));
+    }
+
+    /** The same image for another architecture (its config, and so its id, differ). */
+    public static TestImage forArchitecture(TestImage image, String architecture) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = JSON.readValue(image.config(), LinkedHashMap.class);
+            config.put("architecture", architecture);
+            return image.withConfig(json(config));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes the image's blobs and its OCI manifest blob; returns the manifest. */
     public static byte[] ociManifest(TestImage image, TarBuilder tar) {
         List<Map<String, Object>> layers = new ArrayList<>();

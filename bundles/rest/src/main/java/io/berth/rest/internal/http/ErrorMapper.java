@@ -8,6 +8,7 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.error.NotImplementedException;
 import io.berth.api.error.NotModifiedException;
+import io.berth.api.error.UnauthorizedException;
 import io.berth.api.error.UnavailableException;
 import io.berth.rest.internal.wire.WireFormatException;
 
@@ -48,6 +49,9 @@ public final class ErrorMapper {
         }
         if (t instanceof NotFoundException) {
             return 404;
+        }
+        if (t instanceof UnauthorizedException) {
+            return 401;
         }
         if (t instanceof ConflictException) {
             return 409;

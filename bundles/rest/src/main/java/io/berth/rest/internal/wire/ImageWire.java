@@ -37,7 +37,7 @@ public final class ImageWire {
         m.put("Id", i.id());
         m.put("Labels", i.config().labels().isEmpty() ? null : i.config().labels());
         m.put("ParentId", "");
-        m.put("RepoDigests", i.repoDigests());
+        m.put("RepoDigests", i.repoDigests().stream().map(ImageWire::familiar).toList());
         m.put("RepoTags", i.repoTags().stream().map(ImageWire::familiar).toList());
         m.put("SharedSize", -1);
         m.put("Size", i.size());
@@ -52,7 +52,7 @@ public final class ImageWire {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", i.id());
         m.put("RepoTags", i.repoTags().stream().map(ImageWire::familiar).toList());
-        m.put("RepoDigests", i.repoDigests());
+        m.put("RepoDigests", i.repoDigests().stream().map(ImageWire::familiar).toList());
         m.put("Parent", "");
         m.put("Comment", i.comment());
         if (i.created() != null) {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.berth.api.error.BerthException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
+import io.berth.api.error.UnauthorizedException;
 import io.berth.api.image.HistoryEntry;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.image.ImageRemoval;
@@ -20,13 +22,18 @@ import io.berth.api.image.ImageService;
 import io.berth.api.image.ImportOptions;
 import io.berth.api.image.LoadResult;
 import io.berth.api.image.ProgressListener;
+import io.berth.api.image.ProgressEvent;
 import io.berth.api.image.PruneResult;
+import io.berth.api.image.PullOptions;
+import io.berth.api.image.PullResult;
 
 /** An image store of records; an import's body text becomes the image's comment. */
 public final class FakeImages implements ImageService {
 
     public final Map<String, ImageInfo> byId = new ConcurrentHashMap<>();
     public volatile ImportOptions lastImport;
+    public volatile String lastPull;
+    public volatile PullOptions lastPullOptions;
     private int next = 1;
 
     private static String normalize(String ref) {
@@ -114,5 +121,31 @@ public final class FakeImages implements ImageService {
     @Override
     public PruneResult prune(boolean all) {
         return new PruneResult(List.of(), 0);
+    }
+
+    /**
+     * A pull of {@code fail/early*} fails before any progress, of {@code fail/late*} after some, of
+     * {@code secret/*} without user {@code u}; any other reference "downloads" one layer.
+     */
+    @Override
+    public PullResult pull(String ref, PullOptions options, ProgressListener progress) {
+        lastPull = ref;
+        lastPullOptions = options;
+        if (ref.startsWith("fail/early")) {
+            throw new NotFoundException("manifest for " + ref + " not found: manifest unknown");
+        }
+        if (ref.startsWith("secret/") && !"u".equals(options.auth().username())) {
+            throw new UnauthorizedException("no basic auth credentials");
+        }
+        progress.progress(new ProgressEvent("1", "Pulling from " + ref, 0, 0));
+        progress.progress(new ProgressEvent("abc", "Pulling fs layer", 0, 0));
+        progress.progress(new ProgressEvent("abc", "Downloading", 5, 10));
+        if (ref.startsWith("fail/late")) {
+            throw new BerthException("Get \"http://r/v2/\": connection reset");
+        }
+        progress.progress(new ProgressEvent("abc", "Pull complete", 0, 0));
+        progress.progress(new ProgressEvent("", "Digest: sha256:" + "ee".repeat(32), 0, 0));
+        progress.progress(new ProgressEvent("", "Status: Downloaded newer image for " + ref, 0, 0));
+        return new PullResult(ref, "sha256:" + "ee".repeat(32), "sha256:" + "ff".repeat(32), true);
     }
 }

@@ -46,13 +46,18 @@ public final class RawHttp {
     }
 
     public Response send(String method, String path, String contentType, byte[] body) throws IOException {
+        return sendWithHeaders(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                body);
+    }
+
+    /** A request with the given headers (besides Host, Connection and Content-Length). */
+    public Response sendWithHeaders(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         try (SocketChannel ch = open()) {
             OutputStream out = Channels.newOutputStream(ch);
             StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: api.moby.localhost\r\n"
                     + "Connection: close\r\n");
-            if (contentType != null) {
-                req.append("Content-Type: ").append(contentType).append("\r\n");
-            }
+            headers.forEach((name, value) -> req.append(name).append(": ").append(value).append("\r\n"));
             req.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.write(req.toString().getBytes(StandardCharsets.US_ASCII));

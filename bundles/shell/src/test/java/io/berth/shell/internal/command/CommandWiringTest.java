@@ -19,7 +19,7 @@ class CommandWiringTest {
             LogsCommand.class, StopCommand.class, KillCommand.class, RmCommand.class, StartCommand.class,
             RestartCommand.class, PauseCommand.class, UnpauseCommand.class, RenameCommand.class, WaitCommand.class,
             InspectCommand.class, ImagesCommand.class, ImportCommand.class, RmiCommand.class, TagCommand.class,
-            RuntimesCommand.class, InfoCommand.class);
+            RuntimesCommand.class, InfoCommand.class, PullCommand.class);
 
     @Test
     void everyCommandIsAnAnnotatedServiceInTheBerthScope() {

@@ -9,7 +9,10 @@ import io.berth.api.image.ImageService;
 import io.berth.api.image.ImportOptions;
 import io.berth.api.image.LoadResult;
 import io.berth.api.image.ProgressListener;
+import io.berth.api.image.ProgressEvent;
 import io.berth.api.image.PruneResult;
+import io.berth.api.image.PullOptions;
+import io.berth.api.image.PullResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,6 +38,8 @@ class FakeImageService implements ImageService {
     byte[] saveContent = "archive".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     List<HistoryEntry> history = List.of();
     PruneResult pruneResult = new PruneResult(List.of(), 0);
+    List<ProgressEvent> pullEvents = List.of();
+    PullResult pullResult;
 
     FakeImageService with(ImageInfo image) {
         images.add(image);
@@ -123,5 +128,17 @@ class FakeImageService implements ImageService {
     public PruneResult prune(boolean all) {
         calls.add("prune all=" + all);
         return pruneResult;
+    }
+
+    /** Plays {@link #pullEvents} to the listener, then answers {@link #pullResult} (or the failure of the ref). */
+    @Override
+    public PullResult pull(String ref, PullOptions options, ProgressListener progress) {
+        calls.add("pull " + ref + " platform=" + options.platform());
+        pullEvents.forEach(progress::progress);
+        BerthException failure = failures.get(ref);
+        if (failure != null) {
+            throw failure;
+        }
+        return pullResult;
     }
 }

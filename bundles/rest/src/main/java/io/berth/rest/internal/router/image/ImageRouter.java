@@ -17,16 +17,19 @@ import io.berth.api.image.ImportOptions;
 import io.berth.api.image.LoadResult;
 import io.berth.api.image.ProgressListener;
 import io.berth.api.image.PruneResult;
+import io.berth.api.image.PullOptions;
 import io.berth.rest.internal.http.ApiExchange;
+import io.berth.rest.internal.http.ErrorMapper;
 import io.berth.rest.internal.http.Route;
 import io.berth.rest.internal.http.Router;
 import io.berth.rest.internal.wire.Filters;
 import io.berth.rest.internal.wire.ImageWire;
 import io.berth.rest.internal.wire.Json;
+import io.berth.rest.internal.wire.RegistryAuthHeader;
 
 /**
- * {@code /images}: list, inspect, history, tag, remove, import ({@code fromSrc}), load, save, prune. Pulling
- * ({@code fromImage}) answers 501 until the engine has a registry client.
+ * {@code /images}: list, inspect, history, tag, remove, pull ({@code fromImage}) and import ({@code fromSrc}),
+ * load, save, prune.
  */
 @Component(service = Router.class)
 public class ImageRouter implements Router {
@@ -89,8 +92,8 @@ public class ImageRouter implements Router {
     void postImagesCreate(ApiExchange ex) throws Exception {
         String fromSrc = ex.query().get("fromSrc");
         if (fromSrc == null || fromSrc.isEmpty()) {
-            throw new NotImplementedException("pull is not supported yet: import images with 'docker import' or "
-                    + "'docker load'");
+            pull(ex);
+            return;
         }
         if (!"-".equals(fromSrc)) {
             throw new NotImplementedException("importing from a URL is not supported yet: use 'docker import -'");
@@ -100,6 +103,47 @@ public class ImageRouter implements Router {
         try (OutputStream out = ex.stream(200, ApiExchange.JSON)) {
             out.write(line(Map.of("status", imported.id())));
         }
+    }
+
+    /**
+     * {@code fromImage=docker.io/library/busybox&tag=latest} (the tag may be a digest); streams Docker's progress.
+     * An error before the first progress message is an error status, after it an {@code errorDetail} line.
+     */
+    private void pull(ApiExchange ex) throws Exception {
+        String fromImage = ex.query().get("fromImage");
+        if (fromImage == null || fromImage.isEmpty()) {
+            throw new InvalidArgumentException("fromImage or fromSrc is required");
+        }
+        PullOptions options = new PullOptions(ex.query().get("platform"),
+                RegistryAuthHeader.decode(ex.header(RegistryAuthHeader.NAME)));
+        try (ProgressStream progress = new ProgressStream(ex)) {
+            try {
+                images.pull(pullReference(fromImage, ex.query().get("tag")), options, progress::progress);
+            } catch (RuntimeException e) {
+                if (!progress.started()) {
+                    throw e;
+                }
+                progress.error(ErrorMapper.map(e, "POST /images/create").message());
+            }
+        }
+    }
+
+    /** Docker's rule: a {@code tag} parameter replaces the tag of {@code fromImage}; a digest-shaped one pins it. */
+    static String pullReference(String fromImage, String tag) {
+        if (tag == null || tag.isEmpty()) {
+            return fromImage;
+        }
+        String name = fromImage;
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        if (colon > slash) {
+            name = name.substring(0, colon);
+        }
+        return name + (tag.contains(":") ? "@" : ":") + tag;
     }
 
     private static String reference(ApiExchange ex) {

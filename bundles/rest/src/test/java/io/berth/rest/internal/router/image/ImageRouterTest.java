@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,9 +82,7 @@ class ImageRouterTest {
     @Test
     void errorsAreClearJson() throws Exception {
         assertThat(http.get("/images/nosuch/json").text()).isEqualTo("{\"message\":\"No such image: nosuch\"}");
-        RawHttp.Response pull = http.post("/images/create?fromImage=docker.io%2Flibrary%2Falpine&tag=3.19", null);
-        assertThat(pull.status()).isEqualTo(501);
-        assertThat(pull.text()).contains("pull is not supported yet");
+        assertThat(http.post("/images/create", null).text()).contains("fromImage or fromSrc is required");
         assertThat(http.post("/images/create?fromSrc=http%3A%2F%2Fx", null).status()).isEqualTo(501);
         assertThat(http.send("POST", "/images/create?fromSrc=-", "text/plain", "bad".getBytes()).status())
                 .isEqualTo(400);
@@ -91,6 +90,63 @@ class ImageRouterTest {
         assertThat(http.post("/images/busybox/tag?repo=x", null).status()).isEqualTo(404);
         assertThat(http.get("/images/json?filters=%7B%22dangling%22%3A%5B%22maybe%22%5D%7D").status()).isEqualTo(400);
         assertThat(http.get("/images/get").status()).isEqualTo(400);
+    }
+
+    @Test
+    void pullStreamsDockersProgressMessages() throws Exception {
+        RawHttp.Response r = http.sendWithHeaders("POST", "/v1.44/images/create?fromImage=docker.io%2Flibrary%2F"
+                + "alpine&tag=3.19&platform=linux%2Farm64", Map.of("X-Registry-Auth", "e30="), null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(images.lastPull).isEqualTo("docker.io/library/alpine:3.19");
+        assertThat(images.lastPullOptions.platform()).isEqualTo("linux/arm64");
+        assertThat(images.lastPullOptions.auth().isEmpty()).isTrue();
+        assertThat(r.text().lines().toList()).containsExactly(
+                "{\"status\":\"Pulling from docker.io/library/alpine:3.19\",\"progressDetail\":{},\"id\":\"1\"}",
+                "{\"status\":\"Pulling fs layer\",\"progressDetail\":{},\"id\":\"abc\"}",
+                "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":5,\"total\":10},\"id\":\"abc\"}",
+                "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"abc\"}",
+                "{\"status\":\"Digest: sha256:" + "ee".repeat(32) + "\"}",
+                "{\"status\":\"Status: Downloaded newer image for docker.io/library/alpine:3.19\"}");
+    }
+
+    @Test
+    void pullPassesRegistryCredentialsAndDigestTags() throws Exception {
+        String auth = java.util.Base64.getUrlEncoder().encodeToString("{\"username\":\"u\",\"password\":\"p\","
+                .concat("\"serveraddress\":\"r\"}").getBytes(StandardCharsets.UTF_8));
+        String digest = "sha256:" + "ab".repeat(32);
+
+        RawHttp.Response r = http.sendWithHeaders("POST", "/images/create?fromImage=secret%2Fapp%3Aold&tag=" + digest,
+                Map.of("X-Registry-Auth", auth), null);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(images.lastPull).isEqualTo("secret/app@" + digest);
+        assertThat(images.lastPullOptions.auth().username()).isEqualTo("u");
+        assertThat(images.lastPullOptions.auth().password()).isEqualTo("p");
+        assertThat(ImageRouter.pullReference("localhost:5000/app:1", "2")).isEqualTo("localhost:5000/app:2");
+        assertThat(ImageRouter.pullReference("localhost:5000/app", "")).isEqualTo("localhost:5000/app");
+    }
+
+    @Test
+    void pullFailuresBeforeProgressAreStatusesAndAfterItErrorDetails() throws Exception {
+        RawHttp.Response early = http.post("/images/create?fromImage=fail%2Fearly&tag=1", null);
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(json(early).get("message").asText())
+                .isEqualTo("manifest for fail/early:1 not found: manifest unknown");
+
+        RawHttp.Response unauthorized = http.post("/images/create?fromImage=secret%2Fapp&tag=1", null);
+        assertThat(unauthorized.status()).isEqualTo(401);
+
+        RawHttp.Response late = http.post("/images/create?fromImage=fail%2Flate&tag=1", null);
+        assertThat(late.status()).isEqualTo(200);
+        String last = late.text().lines().reduce((a, b) -> b).orElseThrow();
+        String message = "Get \\\"http://r/v2/\\\": connection reset";
+        assertThat(last).isEqualTo("{\"errorDetail\":{\"message\":\"" + message + "\"},\"error\":\"" + message + "\"}");
+
+        RawHttp.Response badAuth = http.sendWithHeaders("POST", "/images/create?fromImage=x&tag=1",
+                Map.of("X-Registry-Auth", "!!!"), null);
+        assertThat(badAuth.status()).isEqualTo(400);
     }
 
     @Test
