@@ -39,6 +39,7 @@ import io.berth.images.internal.registry.RegistryHosts;
 import io.berth.images.internal.snapshot.OverlaySnapshotService;
 import io.berth.images.internal.snapshot.OverlaySupport;
 import io.berth.images.internal.store.ImageStore;
+import io.berth.nativeio.FileNodes;
 import io.berth.nativeio.Mounts;
 
 /**
@@ -69,7 +70,7 @@ public final class ImagesComponent implements ImageService, SnapshotService {
     private volatile EventService eventService;
 
     private final ImageService images;
-    private final SnapshotService snapshots;
+    private final OverlaySnapshotService snapshots;
     private final OverlaySupport overlays;
 
     @Activate
@@ -97,6 +98,17 @@ public final class ImagesComponent implements ImageService, SnapshotService {
 
     void unbindMounts(Mounts mounts) {
         overlays.unbind(mounts);
+    }
+
+    /** Optional and dynamic: without native file nodes, images with whiteouts get copies, not overlays. */
+    @Reference(name = "fileNodes", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindFileNodes")
+    void bindFileNodes(FileNodes nodes) {
+        snapshots.bindFileNodes(nodes);
+    }
+
+    void unbindFileNodes(FileNodes nodes) {
+        snapshots.unbindFileNodes(nodes);
     }
 
     private static RegistryClient registryClient(ImagesConfiguration config) {

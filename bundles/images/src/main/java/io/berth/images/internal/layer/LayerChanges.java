@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * What a layer deletes from the layers below it, read from its OCI whiteouts: {@code .wh.<name>} entries
  * delete {@code <name>}, a {@code .wh..wh..opq} entry makes its directory opaque (everything below the
  * layer in it is hidden; the layer's own content stays). Whiteouts are never created as files in the layer
- * directory: overlayfs would need them as 0/0 character devices and {@code trusted.overlay.opaque=y}
- * attributes, which need mknod(2) and lsetxattr(2). Paths are layer-relative, normalized, {@code /}-separated,
+ * directory, so unpacking needs no privilege: an overlay snapshot translates them into overlayfs's 0/0
+ * character devices and {@code trusted.overlay.opaque=y} attributes in a directory of its own, a copy applies
+ * them as deletions. Paths are layer-relative, normalized, {@code /}-separated,
  * with a leading {@code /}; the layer root is {@code /}. Immutable.
  *
  * @param whiteouts  paths deleted from the layers below

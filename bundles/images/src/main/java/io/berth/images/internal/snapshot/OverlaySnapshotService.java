@@ -18,24 +18,27 @@ import io.berth.images.internal.files.AtomicFiles;
 import io.berth.images.internal.files.FileTrees;
 import io.berth.images.internal.files.PosixAttributes;
 import io.berth.images.internal.files.TempNames;
+import io.berth.images.internal.layer.LayerChanges;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.store.LayerHolders;
 import io.berth.images.internal.store.PinnedLayers;
+import io.berth.nativeio.FileNodes;
 
 /**
  * Root filesystems as overlay mounts, with copies as the fallback. A new snapshot is an overlay when
  * {@link OverlaySupport} allows it: {@code snapshots/<key>/} holds {@code overlay.json} (image and layers),
  * {@code upper/} (the container's changes), {@code work/} and {@code merged/}, on which the image's layers (top
  * first) and {@code upper/} are mounted. Otherwise — not root, no native mounts, overlay unusable, too many
- * layers for one mount, the mount failing, or whiteouts in a layer above the bottom one — it is a
+ * layers for one mount, the mount failing, or whiteouts above the bottom layer without native file nodes — it is a
  * {@link CopySnapshotService copy} in
  * {@code snapshots/<key>/rootfs}. The kind of an existing snapshot is read from its directory, so both kinds
  * coexist and survive restarts.
  *
- * <p>Whiteouts: layers record them as metadata ({@code LayerChanges}), never as files, because overlay wants
- * them in the layer directories as 0/0 character devices and {@code trusted.overlay.opaque=y} attributes, which
- * take mknod(2) and lsetxattr(2) — native calls that belong in {@code bundles/native}. Until it offers them,
- * images with whiteouts above their bottom layer get copies, with the deletions applied layer by layer.
+ * <p>Whiteouts: layers record them as metadata ({@code LayerChanges}), never as files, so unpacking needs no
+ * privilege. An overlay snapshot of an image with whiteouts gets them in overlayfs's form
+ * ({@link OverlayWhiteouts}: 0/0 character devices and {@code trusted.overlay.opaque=y}, made through the native
+ * {@link FileNodes}) in its own {@code whiteouts/} directory; without {@link FileNodes} such an image gets a
+ * copy, with the deletions applied layer by layer.
  *
  * <p>An overlay snapshot keeps its layers pinned in the store until it is removed (also across restarts,
  * through {@link #layerHolders()}): removing the image keeps its layers until the last snapshot goes.
@@ -55,6 +58,7 @@ public final class OverlaySnapshotService implements SnapshotService {
     private final Path dir;
     private final boolean copyOwnership;
     private final SnapshotKeys keys = new SnapshotKeys();
+    private volatile FileNodes fileNodes;
 
     /** The service for this process: mount points are read from {@code /proc/self/mountinfo}. */
     public OverlaySnapshotService(ImageStore store, OverlaySupport overlays) {
@@ -69,6 +73,17 @@ public final class OverlaySnapshotService implements SnapshotService {
         this.mounter = new OverlayMounter(overlays, mounted);
         this.dir = store.layout().snapshotsDir();
         this.copyOwnership = copyOwnership;
+    }
+
+    /** Native mknod/lsetxattr: with them, images with whiteouts get overlays too. */
+    public void bindFileNodes(FileNodes nodes) {
+        this.fileNodes = nodes;
+    }
+
+    public void unbindFileNodes(FileNodes nodes) {
+        if (this.fileNodes == nodes) {
+            this.fileNodes = null;
+        }
     }
 
     /** The store's hook that protects the layers of overlay snapshots found on disk at start. */
@@ -115,19 +130,22 @@ public final class OverlaySnapshotService implements SnapshotService {
         boolean held = false;
         try {
             Path snapshot = dir.resolve(key);
-            if (hasWhiteoutsAboveBottom(layers)) {
-                LOG.info("the root filesystem of {} is a copy: its image has whiteouts, which overlay needs as "
-                        + "0/0 character devices and trusted.overlay.opaque attributes (mknod and lsetxattr)", key);
+            List<LayerChanges> changes = changesOf(layers.diffIds());
+            FileNodes nodes = fileNodes;
+            if (OverlayWhiteouts.needed(changes) && nodes == null) {
+                LOG.info("the root filesystem of {} is a copy: its image has whiteouts, and overlay needs them as "
+                        + "0/0 character devices and trusted.overlay.opaque attributes (no native file nodes)", key);
                 return copies.prepare(key, layers.imageId());
             }
             String options;
             try {
-                options = OverlayOptions.build(layers.directories(), snapshot.resolve(UPPER), snapshot.resolve(WORK));
+                options = OverlayOptions.build(OverlayWhiteouts.lowerDirs(snapshot, layers.directories(), changes),
+                        snapshot.resolve(UPPER), snapshot.resolve(WORK));
             } catch (IllegalArgumentException e) {
                 LOG.info("the root filesystem of {} is a copy: {}", key, e.getMessage());
                 return copies.prepare(key, layers.imageId());
             }
-            createDirectories(key, snapshot, layers);
+            createDirectories(key, snapshot, layers, changes, nodes);
             if (!mountNew(key, snapshot, options)) {
                 return copies.prepare(key, layers.imageId());
             }
@@ -140,13 +158,13 @@ public final class OverlaySnapshotService implements SnapshotService {
         }
     }
 
-    /** True when a layer above the bottom one deletes something (the bottom one has nothing to delete from). */
-    private boolean hasWhiteoutsAboveBottom(PinnedLayers layers) {
-        return layers.diffIds().stream().skip(1).anyMatch(diffId -> !store.layers().changes(diffId).isEmpty());
+    private List<LayerChanges> changesOf(List<String> diffIds) {
+        return diffIds.stream().map(store.layers()::changes).toList();
     }
 
     /** Creates the snapshot's directories and marker under a temporary name, then renames them into place. */
-    private void createDirectories(String key, Path snapshot, PinnedLayers layers) {
+    private void createDirectories(String key, Path snapshot, PinnedLayers layers, List<LayerChanges> changes,
+            FileNodes nodes) {
         Path temp = dir.resolve(TempNames.next());
         try {
             Path upper = Files.createDirectories(temp.resolve(UPPER));
@@ -155,6 +173,9 @@ public final class OverlaySnapshotService implements SnapshotService {
             List<Path> layerDirs = layers.directories();
             // the root of the mounted file system shows the upper directory's mode, owner and time
             PosixAttributes.copy(layerDirs.get(layerDirs.size() - 1), upper, copyOwnership);
+            if (OverlayWhiteouts.needed(changes)) {
+                OverlayWhiteouts.write(temp, layerDirs, changes, nodes, copyOwnership);
+            }
             new OverlayRecord(layers.imageId(), layers.diffIds()).write(temp);
             AtomicFiles.moveIntoPlace(temp, snapshot);
         } catch (IOException | RuntimeException e) {
@@ -188,8 +209,15 @@ public final class OverlaySnapshotService implements SnapshotService {
                         + record.diffIds().get(i) + " is missing");
             }
         }
+        List<Path> lowerDirs = OverlayWhiteouts.lowerDirs(snapshot, layerDirs, changesOf(record.diffIds()));
+        for (Path lower : lowerDirs) {
+            if (!Files.isDirectory(lower)) {
+                throw new BerthException("cannot mount the root filesystem of " + key + " again: " + lower
+                        + " is missing");
+            }
+        }
         try {
-            String options = OverlayOptions.build(layerDirs, snapshot.resolve(UPPER), snapshot.resolve(WORK));
+            String options = OverlayOptions.build(lowerDirs, snapshot.resolve(UPPER), snapshot.resolve(WORK));
             mounter.mount(key, merged, options);
         } catch (IOException | IllegalArgumentException e) {
             throw new BerthException("cannot mount the root filesystem of " + key + " again: " + e.getMessage(), e);

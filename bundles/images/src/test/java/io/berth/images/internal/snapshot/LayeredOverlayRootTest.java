@@ -22,7 +22,7 @@ import io.berth.nativeio.internal.linux.LinuxNative;
 
 /**
  * Multi-layer images through real overlay mounts (needs root, see {@link RootRequirement}): layers stack in
- * the merged view; an image with whiteouts above its bottom layer gets a copy with the deletions applied.
+ * the merged view, and whiteouts become overlayfs whiteouts (0/0 devices, opaque directories) in the snapshot.
  */
 class LayeredOverlayRootTest {
 
@@ -43,6 +43,7 @@ class LayeredOverlayRootTest {
         OverlaySupport overlays = new OverlaySupport(OverlaySnapshotService.probeFor(store));
         overlays.bind(natives);
         snapshots = new OverlaySnapshotService(store, overlays);
+        snapshots.bindFileNodes(natives);
     }
 
     @AfterEach
@@ -76,7 +77,44 @@ class LayeredOverlayRootTest {
     }
 
     @Test
-    void whiteoutsAboveTheBottomLayerGiveACopy() {
+    void whiteoutsAndOpaqueDirectoriesHideLowerContentInTheOverlay() throws IOException {
+        String id = LayeredImages.add(store, CREATED, List.of(
+                new TarBuilder().dir("etc").file("etc/hostname", "base").file("etc/os", "debian")
+                        .dir("opt").dir("opt/app").file("opt/app/old", "1").dir("var").dir("var/log")
+                        .file("var/log/x", "x").bytes(),
+                new TarBuilder().dir("etc").file("etc/.wh.os", "").file("etc/.wh.never-there", "").dir("opt")
+                        .dir("opt/app").file("opt/app/.wh..wh..opq", "").file("opt/app/new", "2")
+                        .file(".wh.var", "").bytes(),
+                new TarBuilder().dir("etc").file("etc/os", "recreated").bytes()));
+
+        Path merged = snapshots.prepare("c1", id);
+
+        assertThat(MountTable.isMounted(merged)).isTrue();
+        assertMergedView(merged);
+        Path whiteouts = tmp.resolve("images/snapshots/c1/whiteouts/1");
+        assertThat(java.nio.file.Files.getAttribute(whiteouts.resolve("var"), "unix:rdev",
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
+        assertThat(whiteouts.resolve("etc/never-there")).doesNotExist();
+
+        natives.umount(merged, 0);
+        assertThat(snapshots.prepare("c1", id)).as("mounted again, as after a reboot").isEqualTo(merged);
+        assertMergedView(merged);
+        snapshots.remove("c1");
+        assertThat(MountTable.isMounted(merged)).isFalse();
+        assertThat(tmp.resolve("images/snapshots/c1")).doesNotExist();
+    }
+
+    private static void assertMergedView(Path merged) {
+        assertThat(merged.resolve("etc/hostname")).hasContent("base");
+        assertThat(merged.resolve("etc/os")).hasContent("recreated");
+        assertThat(merged.resolve("opt/app/old")).doesNotExist();
+        assertThat(merged.resolve("opt/app/new")).hasContent("2");
+        assertThat(merged.resolve("var")).doesNotExist();
+    }
+
+    @Test
+    void withoutNativeFileNodesWhiteoutsGiveACopy() {
+        snapshots.unbindFileNodes(natives);
         String id = LayeredImages.add(store, CREATED, List.of(
                 new TarBuilder().dir("etc").file("etc/hostname", "base").file("etc/os", "debian").bytes(),
                 new TarBuilder().dir("etc").file("etc/.wh.os", "").bytes()));

@@ -17,7 +17,10 @@ import io.berth.images.internal.testing.FileListing;
 import io.berth.images.internal.testing.LayeredImages;
 import io.berth.images.internal.testing.TarBuilder;
 
-/** Multi-layer images with whiteouts: copies apply the deletions layer by layer; overlay is not used for them. */
+/**
+ * Multi-layer images with whiteouts: copies apply the deletions layer by layer; without native file nodes overlay
+ * is not used for them (with them, see {@link LayeredOverlayRootTest}).
+ */
 class WhiteoutSnapshotTest {
 
     private static final String CREATED = "2024-01-01T00:00:00Z";
@@ -71,7 +74,7 @@ class WhiteoutSnapshotTest {
     }
 
     @Test
-    void overlayIsNotUsedForImagesWithWhiteouts() throws IOException {
+    void withoutNativeFileNodesImagesWithWhiteoutsGetCopies() throws IOException {
         String id = LayeredImages.add(store, CREATED, List.of(base(), deleting()));
         OverlaySupport overlays = new OverlaySupport(m -> null);
         overlays.bind(mounts);

@@ -27,6 +27,10 @@ interface LibC extends Library {
 
     int umount2(String target, int flags) throws LastErrorException;
 
+    int mknod(String path, int mode, long dev) throws LastErrorException;
+
+    int lsetxattr(String path, String name, byte[] value, NativeLong size, int flags) throws LastErrorException;
+
     int kill(int pid, int signal) throws LastErrorException;
 
     int socket(int domain, int type, int protocol) throws LastErrorException;

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.sun.jna.Platform;
 
+import io.berth.nativeio.FileNodes;
 import io.berth.nativeio.Mounts;
 import io.berth.nativeio.NetworkNamespaces;
 import io.berth.nativeio.SeqPacketListener;
@@ -21,8 +22,8 @@ import io.berth.nativeio.UnixSockets;
  * Provides the native services on Linux. Activation fails off Linux (or when libc cannot be loaded) with a
  * logged reason, so no consumer ever gets a half-working implementation. Stateless and thread-safe.
  */
-@Component(service = {Mounts.class, Signals.class, UnixSockets.class, NetworkNamespaces.class})
-public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkNamespaces {
+@Component(service = {Mounts.class, Signals.class, UnixSockets.class, NetworkNamespaces.class, FileNodes.class})
+public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkNamespaces, FileNodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinuxNative.class);
 
@@ -30,6 +31,7 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
     private final Signals signals;
     private final UnixSockets sockets;
     private final NetworkNamespaces networkNamespaces;
+    private final FileNodes fileNodes;
 
     /** Loads libc; throws {@link IllegalStateException} with the reason when that is impossible. */
     @Activate
@@ -39,6 +41,7 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
         this.signals = new LinuxSignals(sys);
         this.sockets = new LinuxUnixSockets(sys);
         this.networkNamespaces = new LinuxNetworkNamespaces(sys);
+        this.fileNodes = new LinuxFileNodes(sys);
     }
 
     private static Syscalls loadLibc() {
@@ -95,5 +98,15 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
     @Override
     public boolean bringUp(Path netns, String interfaceName) throws IOException {
         return networkNamespaces.bringUp(netns, interfaceName);
+    }
+
+    @Override
+    public void whiteout(Path path) throws IOException {
+        fileNodes.whiteout(path);
+    }
+
+    @Override
+    public void setXattr(Path path, String name, byte[] value) throws IOException {
+        fileNodes.setXattr(path, name, value);
     }
 }

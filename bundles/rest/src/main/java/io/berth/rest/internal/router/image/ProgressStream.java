@@ -34,8 +34,12 @@ final class ProgressStream implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("status", event.status());
         if (!event.id().isEmpty()) {
-            message.put("progressDetail", event.total() > 0 || event.current() > 0
-                    ? Map.of("current", event.current(), "total", event.total()) : Map.of());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            if (event.total() > 0 || event.current() > 0) {
+                detail.put("current", event.current());
+                detail.put("total", event.total());
+            }
+            message.put("progressDetail", detail);
             message.put("id", event.id());
         }
         write(message);
