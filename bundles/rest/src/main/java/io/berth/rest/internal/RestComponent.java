@@ -2,6 +2,8 @@ package io.berth.rest.internal;
 
 import io.berth.common.host.ProcessUser;
 
+import java.time.Duration;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
@@ -75,7 +77,8 @@ public class RestComponent {
             LOG.error("Docker API not started: invalid io.berth.rest configuration: {}", e.getMessage());
             return;
         }
-        RestServer next = new RestServer(settings, new ApiHandler(routes, settings.maxJsonBody(), version));
+        RestServer next = new RestServer(settings, new ApiHandler(routes, settings.maxJsonBody(), version,
+                Duration.ofSeconds(Math.max(0, config.updateWaitSeconds()))));
         try {
             next.start();
             server = next;

@@ -36,4 +36,8 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "Largest JSON request body in bytes; larger bodies get 413.")
     long maxJsonBody() default 4L * 1024 * 1024;
+
+    @AttributeDefinition(name = "Update wait", description = "Seconds a request waits for its route while the "
+            + "bundle serving it is updated (the engine, images), before it gets 503.")
+    int updateWaitSeconds() default 30;
 }

@@ -23,7 +23,7 @@ class RestServerTest {
     private RestServer server(ListenerSettings settings) {
         RouteTable routes = new RouteTable();
         routes.add(() -> List.of(Route.get("/x", ex -> ex.text(200, "x"))));
-        return new RestServer(settings, new ApiHandler(routes, 1024, "test"));
+        return new RestServer(settings, new ApiHandler(routes, 1024, "test", java.time.Duration.ofSeconds(2)));
     }
 
     @Test

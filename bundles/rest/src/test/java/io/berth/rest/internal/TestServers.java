@@ -27,7 +27,7 @@ public final class TestServers {
                 "127.0.0.1", 0, null, maxJsonBody);
         RouteTable routes = new RouteTable();
         routers.forEach(routes::add);
-        RestServer server = new RestServer(settings, new ApiHandler(routes, maxJsonBody, "test"));
+        RestServer server = new RestServer(settings, new ApiHandler(routes, maxJsonBody, "test", java.time.Duration.ofSeconds(2)));
         server.start();
         return new Running(server, socket, server.tcpPort(), routes);
     }

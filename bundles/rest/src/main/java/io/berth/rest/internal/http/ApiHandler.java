@@ -1,6 +1,7 @@
 package io.berth.rest.internal.http;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -15,7 +16,7 @@ import io.berth.rest.internal.wire.Json;
 
 /**
  * The one Jetty handler of the API: strips and checks the version prefix, finds the route in the
- * {@link RouteTable}, runs its handler on the server thread (handlers may block), and answers failures through
+ * {@link RouteTable} (waiting a bounded time for one whose router is being updated), runs its handler on the server thread (handlers may block), and answers failures through
  * {@link ErrorMapper} as {@code {"message": ...}} with {@code Content-Type: application/json}. Every response
  * carries Docker's {@code Api-Version}, {@code Ostype}, {@code Docker-Experimental} and {@code Server} headers.
  */
@@ -26,15 +27,18 @@ public final class ApiHandler extends Handler.Abstract {
     private final RouteTable routes;
     private final long maxJsonBody;
     private final String serverHeader;
+    private final Duration routeWait;
 
     /**
      * @param maxJsonBody largest JSON request body accepted, in bytes (larger ones get 413)
      * @param version     Berth's version for the {@code Server} header
+     * @param routeWait   how long a request waits for a route whose router is away (an update), then 503
      */
-    public ApiHandler(RouteTable routes, long maxJsonBody, String version) {
+    public ApiHandler(RouteTable routes, long maxJsonBody, String version, Duration routeWait) {
         this.routes = routes;
         this.maxJsonBody = maxJsonBody;
         this.serverHeader = "Berth/" + version + " (linux)";
+        this.routeWait = routeWait;
     }
 
     @Override
@@ -44,7 +48,7 @@ public final class ApiHandler extends Handler.Abstract {
         ApiExchange exchange = null;
         try {
             ApiVersion.Versioned v = ApiVersion.split(request.getHttpURI().getDecodedPath());
-            RouteTable.Match match = routes.find(request.getMethod(), v.path());
+            RouteTable.Match match = routes.await(request.getMethod(), v.path(), routeWait);
             if (match == null) {
                 throw new HttpError(404, "page not found");
             }

@@ -169,11 +169,16 @@ class ApiHandlerTest {
     }
 
     @Test
-    void routersCanBeUnmounted() throws Exception {
+    void aRequestForAnUnmountedRouterWaitsForItThenGetsServiceUnavailable() throws Exception {
         Router extra = () -> List.of(Route.get("/extra", ex -> ex.text(200, "hi")));
         server.routes().add(extra);
         assertThat(http.get("/extra").status()).isEqualTo(200);
         server.routes().remove(extra);
-        assertThat(http.get("/extra").status()).isEqualTo(404);
+
+        RawHttp.Response away = http.get("/extra");
+
+        assertThat(away.status()).isEqualTo(503);
+        assertThat(away.text()).contains("being updated");
+        assertThat(http.get("/never-mounted").status()).isEqualTo(404);
     }
 }

@@ -1,34 +1,27 @@
 package io.berth.rest.internal.router.system;
 
-import java.io.OutputStream;
-import java.time.Instant;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.berth.api.event.EventService;
 import io.berth.api.system.SystemService;
 import io.berth.rest.internal.http.ApiExchange;
 import io.berth.rest.internal.http.ApiVersion;
 import io.berth.rest.internal.http.Route;
 import io.berth.rest.internal.http.Router;
-import io.berth.rest.internal.wire.Filters;
 import io.berth.rest.internal.wire.SystemWire;
-import io.berth.rest.internal.wire.Times;
 
-/** The engine as a whole: ping, version, info, events. */
+/** The engine as a whole: ping, version, info ({@link EventsRouter} serves the events). */
 @Component(service = Router.class)
 public class SystemRouter implements Router {
 
     private final SystemService system;
-    private final EventService events;
 
     @Activate
-    public SystemRouter(@Reference SystemService system, @Reference EventService events) {
+    public SystemRouter(@Reference SystemService system) {
         this.system = system;
-        this.events = events;
     }
 
     @Override
@@ -38,7 +31,6 @@ public class SystemRouter implements Router {
                 Route.get("/_ping", this::getPing),
                 Route.get("/version", this::getVersion),
                 Route.get("/info", this::getInfo),
-                Route.get("/events", this::getEvents),
                 // HEAD
                 Route.head("/_ping", this::headPing));
     }
@@ -65,14 +57,5 @@ public class SystemRouter implements Router {
 
     void getInfo(ApiExchange ex) {
         ex.json(200, SystemWire.info(system.info()));
-    }
-
-    void getEvents(ApiExchange ex) throws Exception {
-        EventFilter filter = new EventFilter(Filters.parse(ex.query().get("filters"), EventFilter.KEYS));
-        Instant since = Times.parse("since", ex.query().get("since"));
-        Instant until = Times.parse("until", ex.query().get("until"));
-        try (OutputStream out = ex.stream(200, ApiExchange.JSON)) {
-            EventPump.pump(events, since, until, filter, out, ex::clientConnected);
-        }
     }
 }

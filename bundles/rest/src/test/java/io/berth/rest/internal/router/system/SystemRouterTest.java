@@ -28,12 +28,14 @@ class SystemRouterTest {
     Path dir;
 
     private final FakeEvents events = new FakeEvents();
+    private final EventsRouter eventsRouter = new EventsRouter();
     private TestServers.Running server;
     private RawHttp http;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(dir, new SystemRouter(new FakeSystem(), events));
+        eventsRouter.bindEvents(events);
+        server = TestServers.start(dir, new SystemRouter(new FakeSystem()), eventsRouter);
         http = new RawHttp(server.socket());
     }
 
@@ -112,5 +114,48 @@ class SystemRouterTest {
             RawHttp.readLine(in); // chunk size
             assertThat(RawHttp.readLine(in)).contains("\"Action\":\"die\"", "\"exitCode\":\"3\"");
         }
+    }
+
+    @Test
+    void anOpenEventStreamContinuesWithTheNextEventServiceAfterAnUpdate() throws Exception {
+        try (SocketChannel ch = http.open()) {
+            ch.write(java.nio.ByteBuffer.wrap("GET /events HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII)));
+            InputStream in = Channels.newInputStream(ch);
+            while (!RawHttp.readLine(in).isEmpty()) {
+                // headers
+            }
+            awaitSubscriber(events);
+            events.publish(new BerthEvent("container", "start", "old", Map.of(), Instant.now()));
+            assertThat(nextEvent(in)).contains("\"ID\":\"old\"");
+
+            eventsRouter.unbindEvents(events);
+            FakeEvents updated = new FakeEvents();
+            updated.publish(new BerthEvent("container", "create", "while-away", Map.of(), Instant.now()));
+            eventsRouter.bindEvents(updated);
+            awaitSubscriber(updated);
+            updated.publish(new BerthEvent("container", "start", "after", Map.of(), Instant.now()));
+
+            assertThat(nextEvent(in)).contains("\"ID\":\"while-away\"");
+            assertThat(nextEvent(in)).contains("\"ID\":\"after\"");
+            assertThat(events.subscribers()).isZero();
+        }
+    }
+
+    /** The next event line of a chunked stream (one event per chunk). */
+    private static String nextEvent(InputStream in) throws java.io.IOException {
+        String size = RawHttp.readLine(in);
+        while (size.isEmpty()) {
+            size = RawHttp.readLine(in);
+        }
+        return RawHttp.readLine(in);
+    }
+
+    private static void awaitSubscriber(FakeEvents service) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (service.subscribers() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        assertThat(service.subscribers()).isPositive();
     }
 }
