@@ -21,7 +21,7 @@ final class BusyboxFixture {
     static final Path HOST_BUSYBOX = Path.of("/bin/busybox");
 
     private static final List<String> APPLETS = List.of("sh", "echo", "sleep", "cat", "id", "env", "pwd",
-            "hostname", "touch", "ls", "ps", "true", "false", "mount", "ip", "head", "grep", "wc", "test");
+            "hostname", "touch", "ls", "ps", "true", "false", "mount", "ip", "head", "grep", "wc", "test", "stty");
 
     private BusyboxFixture() {
     }

@@ -59,6 +59,11 @@ final class DockerCli {
         return execute(List.of("sh", "-c", typist + " | script -qec 'docker " + dockerArgs + "' /dev/null"), null);
     }
 
+    /** Runs the shell script {@code script} in a pseudo-terminal made by {@code script}, with no input. */
+    Result runScriptInTerminal(Path script) throws IOException, InterruptedException {
+        return execute(List.of("script", "-qec", "sh " + script, "/dev/null"), null);
+    }
+
     private Result execute(List<String> command, String input) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (input == null) {

@@ -122,6 +122,26 @@ class DockerCliIT {
         assertThat(r.exit()).as(r.toString()).isEqualTo(7);
     }
 
+    /** The CLI sends its terminal's size (set to 33x77 here) for {@code run -it} and {@code exec -it}. */
+    @Test
+    void terminalSizeFollowsTheClient() throws Exception {
+        Path dir = Files.createDirectories(state.resolve("resize"));
+        Files.writeString(dir.resolve("size.sh"), "i=0\n"
+                + "while [ \"$(stty size 2>/dev/null)\" != '33 77' ] && [ $i -lt 100 ]; do\n"
+                + "  sleep 0.1; i=$((i+1))\n"
+                + "done\n"
+                + "stty size\n");
+        String mount = dir + ":/t:ro";
+        docker.ok("run", "-d", "--name", "rz", "-v", mount, "busybox", "sleep", "300");
+        Path run = Files.writeString(dir.resolve("run.sh"), "stty rows 33 cols 77\n"
+                + "docker run -it --rm -v " + mount + " busybox sh /t/size.sh\n"
+                + "docker exec -it rz sh /t/size.sh\n");
+        DockerCli.Result r = docker.runScriptInTerminal(run);
+        // busybox's stty complains while the size is still 0x0; the lines may carry terminal control bytes
+        assertThat(r.out().replace("\r", "").lines().filter(line -> line.endsWith("33 77")).count())
+                .as(r.toString()).isEqualTo(2);
+    }
+
     @Test
     void missingExecutableExits127() throws Exception {
         DockerCli.Result r = docker.run("run", "--rm", "busybox", "/nosuchcmd");
@@ -199,9 +219,15 @@ class DockerCliIT {
 
     @Test
     void missingThingsGiveClearErrors() throws Exception {
-        DockerCli.Result run = docker.run("run", "--rm", "nosuchimage:1", "true");
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String missing = "127.0.0.1:" + closedPort + "/nosuchimage:1";
+        DockerCli.Result run = docker.run("run", "--rm", missing, "true");
         assertThat(run.exit()).isEqualTo(125);
-        assertThat(run.err()).contains("pull is not supported yet");
+        assertThat(run.err()).contains("Unable to find image '" + missing + "' locally",
+                "127.0.0.1:" + closedPort + "/v2/", "connection refused");
         DockerCli.Result inspect = docker.run("inspect", "nosuchthing");
         assertThat(inspect.exit()).isEqualTo(1);
         assertThat(inspect.err()).contains("No such object: nosuchthing");

@@ -103,6 +103,33 @@ public abstract class RealRuntimeContract extends RealRuntimeTestBase {
         assertEquals(Integer.valueOf(5), execs.inspect(exec).exitCode());
     }
 
+    /** Waits (up to 10 s) until the terminal is 33x77, then prints its size. */
+    private static final String AWAIT_SIZE = "i=0; while [ \"$(stty size 2>/dev/null)\" != '33 77' ] "
+            + "&& [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; stty size";
+
+    @Test
+    public void resizeReachesTheTerminalOfAContainerAndOfAnExec() throws Exception {
+        String id = run(shell(AWAIT_SIZE).tty(true));
+        containers.resize(id, 33, 77);
+        assertEquals(0, exitCode(id));
+        assertTrue(log(id).toString(), log(id).stream().anyMatch(line -> line.strip().equals("33 77")));
+
+        String host = run("sleep", "300");
+        String exec = execs.create(host, new ExecSpec(List.of("sh", "-c", AWAIT_SIZE), null, null, null, true,
+                false));
+        execs.start(exec);
+        execs.resize(exec, 33, 77);
+        assertEquals(Integer.valueOf(0), execs.waitFor(exec).get(60, TimeUnit.SECONDS));
+        List<String> lines = new java.util.ArrayList<>();
+        try (LogStream output = execs.output(exec, false)) {
+            for (LogEntry e = output.next(); e != null; e = output.next()) {
+                lines.add(e.text().strip());
+            }
+        }
+        assertTrue(lines.toString(), lines.contains("33 77"));
+        assertThrows(io.berth.api.error.ConflictException.class, () -> containers.resize(id, 24, 80));
+    }
+
     @Test
     public void pauseAndUnpause() throws Exception {
         String id = run("sleep", "300");

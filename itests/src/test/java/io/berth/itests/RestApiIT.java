@@ -100,4 +100,17 @@ public class RestApiIT extends BerthTestSupport {
         assertEquals(204, http.send("DELETE", "/containers/api1", null, null).status());
         assertEquals(404, http.send("GET", "/containers/api1/json", null, null).status());
     }
+
+    @Test
+    public void resizeOfARunningTerminalContainer() throws Exception {
+        http.send("POST", "/images/create?fromSrc=-&repo=restit%3A3", "application/x-tar", RootfsFixture.tarball());
+        UnixHttp.Response created = http.send("POST", "/containers/create?name=tty1", "application/json",
+                "{\"Image\":\"restit:3\",\"Tty\":true,\"Cmd\":[\"sleep\",\"30\"]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(created.text(), 201, created.status());
+        assertEquals(409, http.send("POST", "/containers/tty1/resize?h=33&w=77", null, null).status());
+        assertEquals(204, http.send("POST", "/containers/tty1/start", null, null).status());
+        assertEquals(200, http.send("POST", "/v1.44/containers/tty1/resize?h=33&w=77", null, null).status());
+        assertEquals(400, http.send("POST", "/containers/tty1/resize?h=33", null, null).status());
+        assertEquals(204, http.send("DELETE", "/containers/tty1?force=1", null, null).status());
+    }
 }

@@ -87,4 +87,17 @@ public interface ContainerService {
 
     /** One reading of a running container's resource usage. @since 1.1 */
     ContainerStats stats(String ref);
+
+    /**
+     * Sets the size of a running (or paused) container's terminal, as {@code docker resize} and the CLI's
+     * {@code SIGWINCH} handling do, and publishes the {@code resize} event. A container created without a
+     * terminal accepts the call and nothing changes, as in Docker.
+     *
+     * @param height rows, 0 to 65535
+     * @param width  columns, 0 to 65535
+     * @throws io.berth.api.error.ConflictException        "Container ID is not running"
+     * @throws io.berth.api.error.InvalidArgumentException for a size out of range
+     * @since 1.2
+     */
+    void resize(String ref, int height, int width);
 }

@@ -32,4 +32,21 @@ public interface ExecService {
 
     /** The session's state. */
     ExecInfo inspect(String execId);
+
+    /**
+     * Sets the size of a session's terminal. A session whose start is under way is waited for (up to ten
+     * seconds, as Docker does); a session created without a terminal accepts the call and nothing changes.
+     *
+     * @param height rows, 0 to 65535
+     * @param width  columns, 0 to 65535
+     * @throws io.berth.api.error.NotFoundException        "No such exec instance: ID", or its container is gone
+     * @throws io.berth.api.error.ConflictException        its container is not running (or paused), or the
+     *                                                     session has ended
+     * @throws io.berth.api.error.InvalidArgumentException for a size out of range, or a session whose process
+     *                                                     failed to start ("exec process is not started")
+     * @throws io.berth.api.error.BerthException           "timeout waiting for exec session ready" when the
+     *                                                     session was not started within ten seconds
+     * @since 1.2
+     */
+    void resize(String execId, int height, int width);
 }

@@ -82,4 +82,26 @@ public interface OciRuntime {
 
     /** Current resource usage of the container. @since 1.1 */
     RuntimeStats stats(String id);
+
+    /**
+     * Sets the size of the terminal of a container created with {@code terminal}. The engine calls it only
+     * for such containers, while they run or are paused.
+     *
+     * @param height rows, 0 to 65535
+     * @param width  columns, 0 to 65535
+     * @throws io.berth.api.error.ConflictException when the container has no running process or its
+     *                                              monitor is gone
+     * @since 1.2
+     */
+    void resize(String id, int height, int width);
+
+    /**
+     * Sets the size of the terminal of an exec session started with {@code terminal}.
+     *
+     * @param sessionDir the session's directory, as given to {@link #exec}
+     * @throws io.berth.api.error.ConflictException when the session has ended
+     * @throws io.berth.api.error.NotFoundException when the runtime knows no such container or session
+     * @since 1.2
+     */
+    void resizeExec(String id, Path sessionDir, int height, int width);
 }

@@ -172,4 +172,9 @@ public class EngineComponent implements ContainerService, SystemService, ImageUs
     public ContainerStats stats(String ref) {
         return engine.stats(ref);
     }
+
+    @Override
+    public void resize(String ref, int height, int width) {
+        engine.resize(ref, height, width);
+    }
 }

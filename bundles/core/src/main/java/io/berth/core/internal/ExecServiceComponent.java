@@ -58,4 +58,9 @@ public class ExecServiceComponent implements ExecService {
     public ExecInfo inspect(String execId) {
         return execs.inspect(execId);
     }
+
+    @Override
+    public void resize(String execId, int height, int width) {
+        execs.resize(execId, height, width);
+    }
 }

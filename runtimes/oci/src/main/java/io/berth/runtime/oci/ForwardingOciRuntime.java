@@ -90,4 +90,14 @@ public abstract class ForwardingOciRuntime implements OciRuntime {
     public RuntimeStats stats(String id) {
         return delegate().stats(id);
     }
+
+    @Override
+    public void resize(String id, int height, int width) {
+        delegate().resize(id, height, width);
+    }
+
+    @Override
+    public void resizeExec(String id, Path sessionDir, int height, int width) {
+        delegate().resizeExec(id, sessionDir, height, width);
+    }
 }

@@ -6,5 +6,5 @@
  * containers are never children of the JVM and outlive the bundle and the engine.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.berth.runtime.oci;

@@ -47,10 +47,12 @@ class ForwardingOciRuntimeTest {
         forwarding.openExecStdin("c", Path.of("/s"));
         forwarding.processes("c");
         forwarding.stats("c");
+        forwarding.resize("c", 33, 77);
+        forwarding.resizeExec("c", Path.of("/s"), 24, 80);
 
         List<String> interfaceMethods = Arrays.stream(OciRuntime.class.getMethods()).map(Method::getName).toList();
         assertThat(calls).hasSize(interfaceMethods.size());
         assertThat(calls).contains("kill[c, 9, true]", "delete[c, true]", "exec[c, " + exec + "]",
-                "openExecStdin[c, /s]");
+                "openExecStdin[c, /s]", "resize[c, 33, 77]", "resizeExec[c, /s, 24, 80]");
     }
 }

@@ -67,6 +67,7 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
     private final ExitMonitor monitor;
     private final ExecManager execs;
     private final ContainerProbes probes;
+    private final ContainerResizer resizer;
     private final BootRestarts bootRestarts;
     private final Consumer<String> onRuntimeBound;
 
@@ -102,6 +103,7 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         monitor = new ExitMonitor(settings.exitsDir(), exits::onExitFile);
         execs = new ExecManager(ctx, monitor);
         probes = new ContainerProbes(ctx, clock);
+        resizer = new ContainerResizer(ctx);
         bootRestarts = new BootRestarts(ctx, starter);
         onRuntimeBound = name -> ctx.executor().execute(() -> {
             reconciler.reconcileRuntime(name);
@@ -142,6 +144,11 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The handler of exit notifications, for tests that deliver them by hand. */
+    ExitRecorder exitRecorder() {
+        return exits;
     }
 
     /** The {@link SystemService} view of this engine. */
@@ -261,14 +268,28 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
     }
 
     @Override
+    public void resize(String ref, int height, int width) {
+        resizer.resize(ctx.table().resolve(ref), height, width);
+    }
+
+    @Override
     public LogStream logs(String ref, LogOptions options) {
         Container container = ctx.table().resolve(ref);
         LogOptions effective = options == null ? LogOptions.ALL : options;
         if (!effective.stdout() && !effective.stderr()) {
             throw new InvalidArgumentException("You must choose at least one stream");
         }
-        return new K8sFileLogReader(ctx.store().logPath(container.id()), effective,
+        K8sFileLogReader reader = new K8sFileLogReader(ctx.store().logPath(container.id()), effective,
                 () -> !container.isRemoved() && container.record().state().running());
+        if (effective.follow()) {
+            container.lock();
+            try {
+                LogWakeups.onEnd(container.nextExit(), reader);
+            } finally {
+                container.unlock();
+            }
+        }
+        return reader;
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.berth.api.container.LogStream;
 import io.berth.api.error.BerthException;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.InvalidArgumentException;
+import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.core.internal.logs.K8sFileLogReader;
@@ -32,7 +33,8 @@ import io.berth.core.internal.store.ContainerRecord;
  * builds the environment (Docker's base variables, the container's, the exec's) and working directory, has
  * the runtime run the process and watches the session's exit directory. A start that fails after the
  * session was claimed ends it with Docker's code (127 for a missing executable, 126 otherwise) and throws.
- * Events: {@code exec_create: CMD}, {@code exec_start: CMD}, {@code exec_die}. The runtime's exec runs
+ * Events: {@code exec_create: CMD}, {@code exec_start: CMD}, {@code exec_die}. Resize follows Docker's
+ * {@code ContainerExecResize} (see {@link #resize}). The runtime's exec runs
  * without the container's lock: an exec does not hold up stop or kill of its container. Thread-safe.
  */
 final class ExecManager implements ExecService {
@@ -92,6 +94,7 @@ final class ExecManager implements ExecService {
         }
         try {
             launch(session, record, runtime);
+            session.launched();
         } catch (RuntimeException failure) {
             String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
             ctx.execs().failStart(session, ContainerStarter.exitCodeFor(message, CANNOT_START));
@@ -103,8 +106,12 @@ final class ExecManager implements ExecService {
     public LogStream output(String execId, boolean follow) {
         ExecSession session = ctx.execs().require(execId);
         LogOptions options = new LogOptions(follow, null, null, -1, false, true, true);
-        return new K8sFileLogReader(session.logPath(), options,
+        K8sFileLogReader reader = new K8sFileLogReader(session.logPath(), options,
                 () -> !session.hasEnded() && ctx.execs().contains(session.id()));
+        if (follow) {
+            LogWakeups.onEnd(session.exit(), reader);
+        }
+        return reader;
     }
 
     @Override
@@ -129,6 +136,41 @@ final class ExecManager implements ExecService {
     @Override
     public ExecInfo inspect(String execId) {
         return ctx.execs().require(execId).info();
+    }
+
+    /**
+     * Docker's exec resize: the container must run (not paused or restarting); a session whose start is under
+     * way is waited for, up to {@link ExecSessions#readyTimeout()}; the runtime is called, with the container's
+     * lock held, only for a session with a terminal.
+     */
+    @Override
+    public void resize(String execId, int height, int width) {
+        TerminalSizes.check(height, width);
+        ExecSession session = ctx.execs().require(execId);
+        Container container = ctx.table().byId(session.containerId());
+        if (container == null) {
+            throw new NotFoundException("No such container: " + session.containerId());
+        }
+        runningRecord(container);
+        if (!session.awaitSettled(ctx.execs().readyTimeout())) {
+            throw new BerthException("timeout waiting for exec session ready");
+        }
+        if (session.startFailed()) {
+            throw new InvalidArgumentException("exec process is not started");
+        }
+        if (!session.spec().tty()) {
+            return;
+        }
+        container.lock();
+        try {
+            ContainerRecord record = requireExecutable(container);
+            if (session.hasEnded()) {
+                throw new ConflictException("exec " + execId + " is not running");
+            }
+            ctx.runtimes().require(record.runtime()).resizeExec(record.id(), session.dir(), height, width);
+        } finally {
+            container.unlock();
+        }
     }
 
     private void launch(ExecSession session, ContainerRecord record, OciRuntime runtime) {

@@ -1,7 +1,11 @@
 package io.berth.core.internal.container;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.berth.api.container.ExecInfo;
 import io.berth.api.container.ExecSpec;
@@ -21,6 +25,9 @@ final class ExecSession {
     private final ExecSpec spec;
     private final Path dir;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    /** Completes once the process runs, failed to start, ended or was abandoned: the start is settled. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private boolean startFailed;
     private boolean started;
     private boolean running;
     private Integer exitCode;
@@ -89,6 +96,39 @@ final class ExecSession {
         }
     }
 
+    /** The runtime runs the process: waiters of {@link #awaitSettled} go on. */
+    void launched() {
+        settled.complete(null);
+    }
+
+    /** The process could not be started; {@link #finish} follows. */
+    synchronized void markStartFailed() {
+        startFailed = true;
+    }
+
+    synchronized boolean startFailed() {
+        return startFailed;
+    }
+
+    /**
+     * Waits until the start is settled: the process runs, could not start or has ended.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    boolean awaitSettled(Duration timeout) {
+        try {
+            settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Remembers the watch of the exits directory; closes it at once when the session already ended. */
     void watching(ExitMonitor.Watch newWatch) {
         boolean ended;
@@ -123,12 +163,14 @@ final class ExecSession {
         if (ended != null) {
             ended.close();
         }
+        settled.complete(null);
         exit.complete(code);
         return true;
     }
 
     /** Fails the waiters of a session that never started (its container went away). */
     void abandon(RuntimeException reason) {
+        settled.complete(null);
         exit.completeExceptionally(reason);
     }
 

@@ -34,6 +34,7 @@ final class ExecSessions {
     private final ContainerEvents events;
     private final ScheduledExecutorService executor;
     private volatile Duration orphanGrace = Duration.ofSeconds(5);
+    private volatile Duration readyTimeout = Duration.ofSeconds(10);
 
     ExecSessions(ContainerTable table, ContainerEvents events, ScheduledExecutorService executor) {
         this.table = table;
@@ -44,6 +45,15 @@ final class ExecSessions {
     /** How long an exec may outlive its container's exit before it is ended with 137. */
     void setOrphanGrace(Duration grace) {
         orphanGrace = grace;
+    }
+
+    /** How long a resize waits for a session's start to settle (Docker: ten seconds). */
+    Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    void setReadyTimeout(Duration timeout) {
+        readyTimeout = timeout;
     }
 
     void add(ExecSession session) {
@@ -77,6 +87,7 @@ final class ExecSessions {
 
     /** Ends a session whose process never ran, without an event; idempotent. */
     void failStart(ExecSession session, int exitCode) {
+        session.markStartFailed();
         session.finish(exitCode);
     }
 

@@ -3,6 +3,7 @@ package io.berth.core.internal.container;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -34,8 +35,12 @@ final class ExitRecorder {
         this.remover = remover;
     }
 
-    /** The exit monitor saw {@code <exits>/<id>}; idempotent. */
-    void onExitFile(String id, int exitCode) {
+    /**
+     * The exit monitor saw {@code <exits>/<id>}; idempotent. The file is read again under the container's lock: a
+     * start that ran meanwhile deletes the exit file of the run before, so a notification about it is dropped
+     * instead of ending the new run.
+     */
+    void onExitFile(String id, int notifiedExitCode) {
         Phases.sinceModified(id, "exit detection", ctx.exitFiles().fileOf(id));
         long begin = Phases.begin();
         Container container = ctx.table().byId(id);
@@ -50,8 +55,11 @@ final class ExitRecorder {
             return;
         }
         try {
-            if (isLive(container.status())) {
-                recordExit(container, exitCode, "");
+            OptionalInt exitCode = ctx.exitFiles().read(id);
+            if (exitCode.isEmpty()) {
+                LOG.debug("Ignoring a stale exit notification of {} (exit code {})", id, notifiedExitCode);
+            } else if (isLive(container.status())) {
+                recordExit(container, exitCode.getAsInt(), "");
                 Phases.end(id, "exit handling", begin);
             } else {
                 ctx.exitFiles().delete(id);

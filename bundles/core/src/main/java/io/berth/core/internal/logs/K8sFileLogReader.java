@@ -17,9 +17,9 @@ import io.berth.api.error.BerthException;
 /**
  * A {@link LogStream} over a k8s-file log ({@link K8sLogFormat}). Applies stream selection, {@code since},
  * {@code until} and {@code tail}; malformed lines are skipped. When following, it waits for new lines (a
- * short timed wait, woken early by {@link #close()}) until the writer is done — {@code producing} turns
- * false once the container stopped — and the file is read to its end. Not thread-safe, except that
- * {@link #close()} may be called from any thread.
+ * short timed wait, woken early by {@link #close()} and {@link #wake()}) until the writer is done —
+ * {@code producing} turns false once the container stopped — and the file is read to its end. Not
+ * thread-safe, except that {@link #close()} and {@link #wake()} may be called from any thread.
  */
 public final class K8sFileLogReader implements LogStream {
 
@@ -34,6 +34,7 @@ public final class K8sFileLogReader implements LogStream {
     private boolean primed;
     private boolean finished;
     private volatile boolean closed;
+    private boolean woken;
 
     /**
      * @param file      the log file; it may not exist yet
@@ -79,6 +80,17 @@ public final class K8sFileLogReader implements LogStream {
             }
         } catch (IOException ignored) {
             // nothing more to release
+        }
+    }
+
+    /**
+     * Ends a wait for new lines at once instead of at the next poll: the writer may be done (the container
+     * stopped). A wake that comes between two waits is kept for the next one. Any thread.
+     */
+    public void wake() {
+        synchronized (wakeup) {
+            woken = true;
+            wakeup.notifyAll();
         }
     }
 
@@ -160,9 +172,10 @@ public final class K8sFileLogReader implements LogStream {
 
     private void awaitMore() throws InterruptedException {
         synchronized (wakeup) {
-            if (!closed) {
+            if (!closed && !woken) {
                 wakeup.wait(POLL_MILLIS);
             }
+            woken = false;
         }
     }
 }

@@ -105,6 +105,16 @@ public final class MissingRuntime implements OciRuntime {
         throw unavailable();
     }
 
+    @Override
+    public void resize(String id, int height, int width) {
+        throw unavailable();
+    }
+
+    @Override
+    public void resizeExec(String id, Path sessionDir, int height, int width) {
+        throw unavailable();
+    }
+
     private String reason() {
         return "runtime " + name + " is not available";
     }

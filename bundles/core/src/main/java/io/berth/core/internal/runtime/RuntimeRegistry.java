@@ -86,13 +86,24 @@ public class RuntimeRegistry {
         return find(name).map(RegisteredRuntime::runtime).orElseGet(() -> new MissingRuntime(name));
     }
 
-    /** The runtime of that name. @throws UnavailableException when it is not registered */
+    /**
+     * The runtime of that name, guarded: a call that fails with an unexpected exception because the runtime went
+     * away meanwhile (its bundle stopped or updated) fails with {@link UnavailableException} instead, so callers
+     * see the same answer as for a runtime that was never there.
+     *
+     * @throws UnavailableException when it is not registered
+     */
     public OciRuntime require(String name) {
         OciRuntime runtime = get(name);
         if (runtime instanceof MissingRuntime missing) {
             throw missing.unavailable();
         }
-        return runtime;
+        return RuntimeGuard.guard(name, runtime, () -> isRegistered(name, runtime));
+    }
+
+    private boolean isRegistered(String name, OciRuntime runtime) {
+        List<RegisteredRuntime> list = registrations.get(name);
+        return list != null && list.stream().anyMatch(r -> r.runtime() == runtime);
     }
 
     /** True when a runtime of that name is registered. */

@@ -55,6 +55,22 @@ class RuntimeCallsTest {
     }
 
     @Test
+    void anExitNotificationWhoseFileIsGoneIsStaleAndTheFileDecidesTheCode() throws Exception {
+        String id = f.run("sleep");
+        f.awaitStatus(id, ContainerStatus.RUNNING);
+        Path exitFile = f.settings().exitsDir().resolve(id);
+
+        f.engine.exitRecorder().onExitFile(id, 137);
+
+        assertThat(f.inspect(id).state().status()).as("a start deleted the file: stale").isEqualTo(
+                ContainerStatus.RUNNING);
+        Files.writeString(exitFile, "3");
+        f.engine.exitRecorder().onExitFile(id, 137);
+        f.awaitStatus(id, ContainerStatus.EXITED);
+        assertThat(f.inspect(id).state().exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void aContainerNeverStartedIsRemovedWithoutAskingTheRuntime() {
         String id = f.create("sleep");
 

@@ -72,7 +72,7 @@ class RuntimeRegistryTest {
         registry.unregister("mock", old);
         registry.register("mock", updated, "m 1.1");
 
-        assertThat(registry.require("mock")).isSameAs(updated);
+        assertThat(registry.get("mock")).isSameAs(updated);
     }
 
     @Test
@@ -83,7 +83,7 @@ class RuntimeRegistryTest {
 
         registry.bindRuntime(reference(Map.of(RuntimeNames.PROPERTY, "runc")), runtime);
 
-        assertThat(registry.require("runc")).isSameAs(runtime);
+        assertThat(registry.get("runc")).isSameAs(runtime);
         assertThat(registry.find("runc").orElseThrow().bundle()).isEqualTo("io.berth.runtime.runc 1.2.3");
         assertThat(bound).containsExactly("runc");
 

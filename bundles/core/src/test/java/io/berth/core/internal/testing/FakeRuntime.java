@@ -324,6 +324,23 @@ public final class FakeRuntime implements OciRuntime {
         return stats;
     }
 
+    /** Records {@code resize ID H W} in {@link #calls()}. */
+    @Override
+    public void resize(String id, int height, int width) {
+        Process process = require(id);
+        if (process.status != RuntimeStatus.RUNNING && process.status != RuntimeStatus.PAUSED) {
+            throw new ConflictException("container not running");
+        }
+        calls.add("resize " + id + " " + height + " " + width);
+    }
+
+    /** Records {@code resizeExec ID SESSION-DIR-NAME H W} in {@link #calls()}. */
+    @Override
+    public void resizeExec(String id, Path sessionDir, int height, int width) {
+        require(id);
+        calls.add("resizeExec " + id + " " + sessionDir.getFileName() + " " + height + " " + width);
+    }
+
     private String containerOf(String execId) {
         return execContainers.get(execId);
     }

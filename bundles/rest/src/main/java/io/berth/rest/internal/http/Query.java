@@ -54,6 +54,15 @@ public final class Query {
         }
     }
 
+    /** An integer that must be there, as dockerd's {@code strconv} parses it: absent or empty is a 400. */
+    public int required(String name) {
+        Integer v = integer(name);
+        if (v == null) {
+            throw HttpError.badRequest("invalid value for " + name + ": " + (get(name) == null ? "" : get(name)));
+        }
+        return v;
+    }
+
     /** An integer with a default. */
     public int integer(String name, int fallback) {
         Integer v = integer(name);

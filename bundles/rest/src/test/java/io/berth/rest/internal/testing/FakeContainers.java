@@ -255,6 +255,16 @@ public final class FakeContainers implements ContainerService {
     }
 
     /** Iterates helper for tests. */
+    /** Records {@code resize NAME HxW}; a container that does not run is Docker's conflict. */
+    @Override
+    public void resize(String ref, int height, int width) {
+        Fake f = get(ref);
+        if (!f.info.state().running()) {
+            throw new ConflictException("Container " + f.info.id() + " is not running");
+        }
+        calls.add("resize " + f.info.name() + " " + height + "x" + width);
+    }
+
     public Iterator<Fake> all() {
         return byId.values().iterator();
     }

@@ -22,6 +22,8 @@ public final class FakeExecs implements ExecService {
     private final Map<String, ExecInfo> execs = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
     private int next = 1;
+    /** The resizes received, as {@code EXECID HxW}. */
+    public final java.util.List<String> resizes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public synchronized String create(String containerRef, ExecSpec spec) {
@@ -75,6 +77,12 @@ public final class FakeExecs implements ExecService {
     public CompletableFuture<Integer> waitFor(String execId) {
         inspect(execId);
         return exits.get(execId);
+    }
+
+    @Override
+    public void resize(String execId, int height, int width) {
+        inspect(execId);
+        resizes.add(execId + " " + height + "x" + width);
     }
 
     @Override

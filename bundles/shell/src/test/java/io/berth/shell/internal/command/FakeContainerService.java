@@ -191,6 +191,11 @@ class FakeContainerService implements ContainerService {
         return readings.size() > 1 ? readings.poll() : readings.peek();
     }
 
+    @Override
+    public void resize(String ref, int height, int width) {
+        throw new UnsupportedOperationException("resize");
+    }
+
     /** A finished log: the given entries, then the end. */
     static final class ListLogStream implements LogStream {
         private final Iterator<LogEntry> entries;

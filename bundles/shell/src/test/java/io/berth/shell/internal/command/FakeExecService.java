@@ -59,4 +59,9 @@ final class FakeExecService implements ExecService {
     public ExecInfo inspect(String execId) {
         return new ExecInfo(execId, "aa", lastSpec, false, recordedExitCode, true);
     }
+
+    @Override
+    public void resize(String execId, int height, int width) {
+        throw new UnsupportedOperationException("resize");
+    }
 }

@@ -38,6 +38,7 @@ final class ExecSession {
     private final Path exitDir;
     private final int pid;
     private final boolean openStdin;
+    private final boolean terminal;
     private final Scheduler scheduler;
     private final LogWriter log;
     private final StdinPipe stdin;
@@ -47,6 +48,7 @@ final class ExecSession {
     private boolean frozen;
     private boolean ended;
     private boolean detached;
+    private TerminalSize terminalSize;
 
     /**
      * A session that has not started yet.
@@ -65,11 +67,31 @@ final class ExecSession {
         this.openStdin = request.openStdin();
         this.scheduler = scheduler;
         this.log = new LogWriter(request.logPath(), request.terminal());
+        this.terminal = request.terminal();
         this.stdin = new StdinPipe(this::onStdinActivity, request.openStdin());
         this.process = new SimulatedProcess(program, ProcessProgress.START, log, stdin);
         if (!process.readsStdin()) {
             stdin.discard();
         }
+    }
+
+    /**
+     * Records a resize of the session's terminal; a session without one ignores it, as conmon does.
+     *
+     * @throws ConflictException when the session has ended
+     */
+    void resize(TerminalSize size) {
+        if (!running()) {
+            throw new ConflictException("the exec session in " + sessionDir + " has ended");
+        }
+        if (terminal) {
+            terminalSize = size;
+        }
+    }
+
+    /** The size the last resize set, or {@code null}. */
+    TerminalSize terminalSize() {
+        return terminalSize;
     }
 
     /** Creates the log file and lets the program run on the scheduler thread right after. */

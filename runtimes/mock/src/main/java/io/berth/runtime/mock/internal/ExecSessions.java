@@ -40,11 +40,20 @@ final class ExecSessions {
 
     /** The stdin of the session in {@code sessionDir}; see {@link ExecSession#openStdin()}. */
     OutputStream openStdin(String containerId, Path sessionDir) {
+        return require(containerId, sessionDir).openStdin();
+    }
+
+    /**
+     * The running session in {@code sessionDir}.
+     *
+     * @throws ConflictException when it has ended, {@link NotFoundException} when it is unknown
+     */
+    ExecSession require(String containerId, Path sessionDir) {
         prune();
         Path key = key(sessionDir);
         ExecSession session = running.get(key);
         if (session != null) {
-            return session.openStdin();
+            return session;
         }
         if (ended.contains(key)) {
             throw new ConflictException("the exec session in " + sessionDir + " has ended");

@@ -52,7 +52,8 @@ import io.berth.api.runtime.RuntimeStats;
  * {@code request.exitDir()/<container id>}. A session ends by itself, or with its container: with 128 + signal
  * when a signal ends the container, with 137 when the container's process exits by itself. Sessions freeze while
  * the container is paused. {@link #processes} lists the container's fake pid and those of its running
- * sessions; {@link #stats} is a deterministic simulation (see {@link StatsSimulation}).
+ * sessions; {@link #stats} is a deterministic simulation (see {@link StatsSimulation}). {@link #resize} and
+ * {@link #resizeExec} record the size of a terminal (in memory) for tests to read.
  *
  * <p>The state of every container lives in {@code <stateDir>/<id>.json}, so containers survive a stop of this
  * bundle and a JVM restart: on activation, processes whose time ran out meanwhile get their exit file, the
@@ -76,6 +77,7 @@ public final class MockRuntime implements OciRuntime {
     private final ConcurrentMap<String, SimulatedContainer> containers = new ConcurrentHashMap<>();
     private final AtomicInteger nextPid = new AtomicInteger(FIRST_PID);
     private final StateStore store;
+    private volatile boolean closed;
     private final Scheduler scheduler;
     private final String version;
 
@@ -105,6 +107,7 @@ public final class MockRuntime implements OciRuntime {
     /** Cancels every timer; the containers keep "running" on disk and continue at the next activation. */
     @Deactivate
     public void deactivate() {
+        closed = true;
         containers.values().forEach(SimulatedContainer::detach);
         scheduler.close();
     }
@@ -116,6 +119,7 @@ public final class MockRuntime implements OciRuntime {
 
     @Override
     public void create(RuntimeCreateRequest request) {
+        requireOpen();
         String id = validate(request);
         requireNew(id);
         BundleSpec bundle = BundleConfig.load(request.bundle());
@@ -214,6 +218,37 @@ public final class MockRuntime implements OciRuntime {
         return find(id).stats();
     }
 
+    /**
+     * Records the size of a terminal container's terminal; readable with {@link #terminalSize(String)}. A
+     * container without a terminal accepts it and keeps no size (conmon drops the request); a stopped one is a
+     * {@link ConflictException}. Sizes are kept in memory only.
+     */
+    @Override
+    public void resize(String id, int height, int width) {
+        TerminalSize size = TerminalSize.of(height, width);
+        find(id).resize(size);
+    }
+
+    /** Records the size of a running exec session's terminal; an ended session is a {@link ConflictException}. */
+    @Override
+    public void resizeExec(String id, Path sessionDir, int height, int width) {
+        TerminalSize size = TerminalSize.of(height, width);
+        if (sessionDir == null) {
+            throw new InvalidArgumentException("a session directory is required");
+        }
+        find(id).resizeExec(sessionDir, size);
+    }
+
+    /** The terminal size the last resize of the container set, or {@code null}: for tests. */
+    TerminalSize terminalSize(String id) {
+        return find(id).terminalSize();
+    }
+
+    /** The terminal size the last resize of a running exec session set, or {@code null}: for tests. */
+    TerminalSize terminalSize(String id, Path sessionDir) {
+        return find(id).terminalSize(sessionDir);
+    }
+
     /** The configured state directory, or the default under {@code karaf.data} or {@code java.io.tmpdir}. */
     static Path stateDir(String configured) {
         if (configured != null && !configured.isBlank()) {
@@ -260,10 +295,18 @@ public final class MockRuntime implements OciRuntime {
     }
 
     private SimulatedContainer find(String id) {
+        requireOpen();
         SimulatedContainer container = id == null ? null : containers.get(id);
         if (container == null) {
             throw new NotFoundException("container " + id + " does not exist");
         }
         return container;
+    }
+
+    /** Refuses work once {@link #deactivate()} has begun (the engine then reports the runtime as away). */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the mock runtime is stopping");
+        }
     }
 }

@@ -58,6 +58,7 @@ final class SimulatedContainer {
     private long timerGeneration;
     private boolean detached;
     private final ExecSessions execs = new ExecSessions();
+    private TerminalSize terminalSize;
 
     private SimulatedContainer(ContainerRecord record, List<Step> program, StateStore store, Scheduler scheduler) {
         this.setup = record.setup();
@@ -111,6 +112,7 @@ final class SimulatedContainer {
     }
 
     synchronized void start() {
+        requireAttached();
         if (status != CREATED) {
             throw new ConflictException(status == STOPPED ? "cannot start a container that has stopped"
                     : "cannot start an already running container");
@@ -123,6 +125,7 @@ final class SimulatedContainer {
 
     /** Delivers a signal; see {@link Signals}. A terminating signal other than KILL waits for resume when paused. */
     synchronized void kill(int signal) {
+        requireAttached();
         if (status == STOPPED) {
             throw new ConflictException("container not running");
         }
@@ -137,6 +140,7 @@ final class SimulatedContainer {
     }
 
     synchronized void pause() {
+        requireAttached();
         if (status != RUNNING) {
             throw new ConflictException(status == PAUSED ? "container already paused" : "container not running");
         }
@@ -150,6 +154,7 @@ final class SimulatedContainer {
     }
 
     synchronized void resume() {
+        requireAttached();
         if (status != PAUSED) {
             throw new ConflictException("container not paused");
         }
@@ -173,6 +178,7 @@ final class SimulatedContainer {
      * quietly without.
      */
     synchronized void delete(boolean force) {
+        requireAttached();
         if ((status == RUNNING || status == PAUSED) && !force) {
             throw new ConflictException("cannot delete running container");
         }
@@ -208,6 +214,7 @@ final class SimulatedContainer {
      * @param pids hands out the session's fake pid, called only when the session is accepted
      */
     synchronized void exec(RuntimeExecRequest request, IntSupplier pids) {
+        requireAttached();
         if (status != RUNNING) {
             throw new ConflictException(status == PAUSED
                     ? "container " + setup.id() + " is paused, unpause the container before exec"
@@ -224,6 +231,38 @@ final class SimulatedContainer {
             throw new ConflictException("container not running");
         }
         return execs.openStdin(setup.id(), sessionDir);
+    }
+
+    /**
+     * Records a resize of the container's terminal (in memory only); a container without a terminal ignores it,
+     * as conmon does. A stopped container is a {@link ConflictException}.
+     */
+    synchronized void resize(TerminalSize size) {
+        requireAttached();
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        if (setup.process().terminal()) {
+            terminalSize = size;
+        }
+    }
+
+    /** Records a resize of an exec session's terminal; see {@link ExecSession#resize}. */
+    synchronized void resizeExec(Path sessionDir, TerminalSize size) {
+        if (status == STOPPED) {
+            throw new ConflictException("container not running");
+        }
+        execs.require(setup.id(), sessionDir).resize(size);
+    }
+
+    /** The size the last resize set, or {@code null} (never resized, or no terminal). */
+    synchronized TerminalSize terminalSize() {
+        return terminalSize;
+    }
+
+    /** The size the last resize of a running exec session set, or {@code null}. */
+    synchronized TerminalSize terminalSize(Path sessionDir) {
+        return execs.require(setup.id(), sessionDir).terminalSize();
     }
 
     /** The fake pid of the container's process, then those of its running exec sessions. */
@@ -248,6 +287,17 @@ final class SimulatedContainer {
     }
 
     /** Stops the timers for good, leaving the process "running" on disk (bundle stop). Idempotent. */
+    /**
+     * Refuses a change once the runtime has let the container go (its bundle is stopping): nothing is changed or
+     * persisted, so the next runtime instance finds the container as it was.
+     */
+    private void requireAttached() {
+        if (detached) {
+            throw new IllegalStateException("the mock runtime is stopping: container " + setup.id()
+                    + " is left as it is");
+        }
+    }
+
     synchronized void detach() {
         detached = true;
         cancelTimer();

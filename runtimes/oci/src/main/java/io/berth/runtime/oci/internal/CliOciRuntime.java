@@ -165,6 +165,26 @@ final class CliOciRuntime implements OciRuntime {
         return CgroupStats.host().read(document.state().pid());
     }
 
+    /** Writes the new size to the control fifo of the container's conmon (in its bundle). */
+    @Override
+    public void resize(String id, int height, int width) {
+        TerminalControl.checkSize(height, width);
+        ContainerDocument document = document(id);
+        requireProcess(id, document);
+        TerminalControl.resize(document.bundle(), "Container " + id, height, width);
+    }
+
+    /** Writes the new size to the control fifo of the session's conmon (in the session directory). */
+    @Override
+    public void resizeExec(String id, Path sessionDir, int height, int width) {
+        TerminalControl.checkSize(height, width);
+        ContainerIds.check(id);
+        if (!Files.isDirectory(toolchain().cli().stateRoot().resolve(id))) {
+            throw new NotFoundException("No such container: " + id);
+        }
+        TerminalControl.resize(sessionDir, "exec session " + sessionDir.getFileName(), height, width);
+    }
+
     private OutputStream attach(Path socket, String what, String label) {
         try {
             SeqPacketSocket connection = sockets.connectSeqPacket(socket);

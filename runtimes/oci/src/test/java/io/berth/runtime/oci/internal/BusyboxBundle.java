@@ -19,7 +19,7 @@ final class BusyboxBundle {
 
     static final Path HOST_BUSYBOX = Path.of("/bin/busybox");
     private static final List<String> APPLETS =
-            List.of("sh", "echo", "sleep", "cat", "true", "false", "id", "env", "ps", "pwd");
+            List.of("sh", "echo", "sleep", "cat", "true", "false", "id", "env", "ps", "pwd", "stty");
 
     private final Path dir;
     private final ObjectNode config;

@@ -95,6 +95,29 @@ abstract class RealExecContract {
     }
 
     @Test
+    void resizeReachesTheSessionsTerminal() throws Exception {
+        ProcessFiles container = fixture.run(List.of("sleep", "60"), false);
+        RuntimeExecRequest request = fixture.execRequest(List.of("sh", "-c", RealRuntimeContract.AWAIT_SIZE), PATH,
+                null, 0, true, false);
+        ProcessFiles session = fixture.exec(container, request);
+        runtime.resizeExec(container.id(), request.sessionDir(), 33, 77);
+        assertThat(session.awaitExit()).as(session.log().toString()).isEqualTo(0);
+        assertThat(session.lines("stdout")).contains("33 77");
+        Await.until("session's monitor gone", () -> {
+            try {
+                runtime.resizeExec(container.id(), request.sessionDir(), 24, 80);
+                return false;
+            } catch (ConflictException ended) {
+                return true;
+            }
+        });
+        assertThatThrownBy(() -> runtime.resizeExec(container.id(), dir.resolve("nosession"), 24, 80))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> runtime.resizeExec(fixture.newId(), request.sessionDir(), 24, 80))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void execStdinReachesCatAndCloseEndsIt() throws Exception {
         ProcessFiles container = fixture.run(List.of("sleep", "60"), false);
         RuntimeExecRequest request = fixture.execRequest(List.of("cat"), PATH, null, 0, false, true);

@@ -31,6 +31,10 @@ import io.berth.runtime.oci.OciCliProfile;
  */
 abstract class RealRuntimeContract {
 
+    /** Waits (up to 10 s) until the terminal is 33x77, then prints its size. */
+    static final String AWAIT_SIZE = "i=0; while [ \"$(stty size 2>/dev/null)\" != '33 77' ] "
+            + "&& [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; stty size";
+
     private RootFixture fixture;
     private OciRuntime runtime;
 
@@ -75,6 +79,20 @@ abstract class RealRuntimeContract {
         runtime.start(container.id());
         assertThat(container.awaitExit()).as("stdout is a terminal").isEqualTo(0);
         assertThat(container.lines("stdout")).contains("hi");
+    }
+
+    @Test
+    void resizeReachesTheContainersTerminal() throws Exception {
+        ProcessFiles container = fixture.create(fixture.bundle(List.of("sh", "-c", AWAIT_SIZE)).terminal(), true,
+                false);
+        runtime.start(container.id());
+        runtime.resize(container.id(), 33, 77);
+        assertThat(container.awaitExit()).as(container.log().toString()).isEqualTo(0);
+        assertThat(container.lines("stdout")).contains("33 77");
+        Await.until("stopped state", () -> runtime.state(container.id()).status() == RuntimeStatus.STOPPED);
+        assertThatThrownBy(() -> runtime.resize(container.id(), 24, 80)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is not running");
+        assertThatThrownBy(() -> runtime.resize(fixture.newId(), 24, 80)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -164,11 +164,9 @@ public class ContainerRouter implements Router {
         ex.empty(204);
     }
 
-    /** Accepted without effect: TTY resize is not in the engine API yet (docs/api-compat.md). */
+    /** Sets the size of the container's terminal ({@code h} rows, {@code w} columns, both required). */
     void postContainerResize(ApiExchange ex) {
-        containers.inspect(ex.param("id"));
-        ex.query().integer("h");
-        ex.query().integer("w");
+        containers.resize(ex.param("id"), ex.query().required("h"), ex.query().required("w"));
         ex.empty(200);
     }
 

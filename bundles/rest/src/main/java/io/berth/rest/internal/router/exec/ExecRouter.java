@@ -63,11 +63,9 @@ public class ExecRouter implements Router {
         ex.json(200, ExecBodies.inspect(execs.inspect(ex.param("id"))));
     }
 
-    /** Accepted without effect: TTY resize is not in the engine API yet (docs/api-compat.md). */
+    /** Sets the size of the session's terminal; waits (up to ten seconds) for a start under way. */
     void postExecResize(ApiExchange ex) {
-        execs.inspect(ex.param("id"));
-        ex.query().integer("h");
-        ex.query().integer("w");
+        execs.resize(ex.param("id"), ex.query().required("h"), ex.query().required("w"));
         ex.empty(200);
     }
 }

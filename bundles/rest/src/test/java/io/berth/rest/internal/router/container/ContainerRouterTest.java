@@ -162,11 +162,27 @@ class ContainerRouterTest {
         assertThat(http.post("/containers/l2/rename", null).status()).isEqualTo(400);
         assertThat(http.post("/containers/l2/pause", null).status()).isEqualTo(204);
         assertThat(http.post("/containers/l2/unpause", null).status()).isEqualTo(204);
-        assertThat(http.post("/containers/l2/resize?h=30&w=100", null).status()).isEqualTo(200);
+        assertThat(http.post("/containers/l2/resize?h=30&w=100", null).status()).as("stopped").isEqualTo(409);
         assertThat(http.post("/containers/l2/restart?t=1", null).status()).isEqualTo(204);
         assertThat(http.send("DELETE", "/containers/l2?force=1&v=1", null, null).status()).isEqualTo(204);
         assertThat(containers.calls).contains("remove l2 force=true v=true");
         assertThat(http.post("/containers/l2/start", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void resizeNeedsBothSizesAndARunningContainer() throws Exception {
+        create("r1", "{\"Image\":\"busybox\",\"Tty\":true}");
+        RawHttp.Response stopped = http.post("/v1.44/containers/r1/resize?h=33&w=77", null);
+        assertThat(stopped.status()).isEqualTo(409);
+        assertThat(stopped.text()).matches("\\{\"message\":\"Container [0-9a-f]{64} is not running\"}");
+        http.post("/containers/r1/start", null);
+        assertThat(http.post("/v1.44/containers/r1/resize?h=33&w=77", null).status()).isEqualTo(200);
+        assertThat(containers.calls).contains("resize r1 33x77");
+        assertThat(http.post("/containers/r1/resize?h=33", null).text())
+                .isEqualTo("{\"message\":\"invalid value for w: \"}");
+        assertThat(http.post("/containers/r1/resize?h=x&w=1", null).status()).isEqualTo(400);
+        assertThat(http.post("/containers/r1/resize", null).status()).isEqualTo(400);
+        assertThat(http.post("/containers/nosuch/resize?h=1&w=1", null).status()).isEqualTo(404);
     }
 
     @Test

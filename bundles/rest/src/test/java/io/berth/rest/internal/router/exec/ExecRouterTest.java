@@ -22,12 +22,13 @@ class ExecRouterTest {
     @TempDir
     Path dir;
 
+    private final FakeExecs execs = new FakeExecs();
     private TestServers.Running server;
     private RawHttp http;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(dir, new ExecRouter(new FakeExecs()));
+        server = TestServers.start(dir, new ExecRouter(execs));
         http = new RawHttp(server.socket());
     }
 
@@ -65,6 +66,9 @@ class ExecRouterTest {
         String id = create("[\"true\"]");
         assertThat(http.post("/exec/" + id + "/start", "{\"Detach\":true}").status()).isEqualTo(200);
         assertThat(http.post("/exec/" + id + "/resize?h=10&w=20", null).status()).isEqualTo(200);
+        assertThat(execs.resizes).containsExactly(id + " 10x20");
+        assertThat(http.post("/exec/" + id + "/resize?w=20", null).status()).isEqualTo(400);
+        assertThat(http.post("/exec/nosuch/resize?h=1&w=1", null).status()).isEqualTo(404);
     }
 
     @Test
