@@ -19,8 +19,8 @@ test: ## run every test: unit tests, Pax Exam tests in Karaf, distribution tests
 unit: ## unit tests only
 	$(MVN) install -DskipITs
 
-bench: build ## run the benchmarks (root, runc, crun, conmon): numbers, not tests
-	$(MVN) verify -Pbench -pl itests
+bench: ## run every benchmark (root, runc, crun, conmon): docs/bench-report.md and docs/bench-chart.svg
+	bench/run.sh
 
 clean: ## remove build output
 	$(MVN) -q clean

@@ -71,6 +71,28 @@ final class KarafProcess {
         awaitBerthCommands();
     }
 
+    /** Starts {@code bin/karaf server} and returns at once (for timing the boot); see {@link #start()}. */
+    void startWithoutWaiting() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
+        pb.environment().put("KARAF_EXEC", "exec");
+        process = pb.start();
+    }
+
+    /** The pid of the Karaf JVM ({@code KARAF_EXEC=exec}: the script becomes the JVM). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops Karaf as {@code bin/stop} does and waits for the JVM to end. */
+    void stopGracefully() throws IOException, InterruptedException {
+        exec(List.of("bin/stop"), home);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill9();
+        }
+    }
+
     /**
      * Waits until the console answers {@code berth:info}: the SSH console can answer before Berth's bundles
      * and commands are up.

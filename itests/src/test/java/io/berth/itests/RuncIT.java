@@ -1,6 +1,7 @@
 package io.berth.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -16,6 +17,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 /** The real-runtime contract with runc, and runc's bundle swapped while a container runs. */
 @RunWith(PaxExam.class)
@@ -53,6 +55,44 @@ public class RuncIT extends RealRuntimeContract {
         containers.stop(id, 10, null);
         assertEquals(143, containers.inspect(id).state().exitCode());
         removalLeavesNoMountOrCgroup();
+    }
+
+    @Test
+    public void aRunningContainerIsReadoptedByAnEngineUpdatedInPlace() throws Exception {
+        String id = run("sh", "-c", "trap 'exit 143' TERM; i=0; while true; do echo tick$i; i=$((i+1)); sleep 0.2; "
+                + "done");
+        int pid = containers.inspect(id).state().pid();
+        long engine = (Long) bundleContext.getServiceReference(ContainerService.class).getProperty("service.id");
+
+        bundle("berth-core").update();
+        await("an updated engine", () -> {
+            ServiceReference<ContainerService> ref = bundleContext.getServiceReference(ContainerService.class);
+            return ref != null && (Long) ref.getProperty("service.id") > engine;
+        });
+        ContainerService updated = bundleContext.getService(bundleContext.getServiceReference(ContainerService.class));
+
+        assertTrue("process alive across the engine update", Files.exists(Path.of("/proc/" + pid)));
+        assertEquals(ContainerStatus.RUNNING, updated.inspect(id).state().status());
+        assertEquals(pid, updated.inspect(id).state().pid());
+        int before = ticks(updated, id);
+        await("the log goes on", () -> ticks(updated, id) > before + 2);
+        updated.stop(id, 10, null);
+        assertEquals(143, updated.inspect(id).state().exitCode());
+        updated.remove(id, false, false);
+        assertFalse("no mount left", Files.readString(Path.of("/proc/self/mountinfo")).contains(id));
+    }
+
+    private static int ticks(ContainerService service, String id) {
+        try (var logs = service.logs(id, io.berth.api.container.LogOptions.ALL)) {
+            int count = 0;
+            while (logs.next() != null) {
+                count++;
+            }
+            return count;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void awaitRuntime() {
