@@ -68,6 +68,9 @@ public abstract class BerthTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            // where benchmarks running inside Karaf write their reports (target/bench)
+            systemProperty("berth.bench.dir").value(new File(itDir.getAbsoluteFile().getParentFile(), "bench")
+                    .getAbsolutePath()),
             vmOptions(karafJava9Options())));
         options.addAll(berthOptions(stateRoot(itDir)));
         if (Boolean.getBoolean("berth.itest.keep")) {

@@ -48,6 +48,8 @@ class DockerApiBenchmark {
     private static final String BARE_ID = "bench-docker-api";
     private static final Pattern ID = Pattern.compile("\"Id\":\"([0-9a-f]{64})\"");
 
+    private static final java.util.Properties FIGURES = new java.util.Properties();
+
     private static KarafProcess karaf;
     private static DockerCli docker;
     private static UnixHttp http;
@@ -105,6 +107,9 @@ class DockerApiBenchmark {
                 .resolve("docker-api.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
+        try (var writer = Files.newBufferedWriter(out.resolveSibling("docker-api.properties"))) {
+            FIGURES.store(writer, "Docker API benchmark");
+        }
         System.out.println("written to " + out);
     }
 
@@ -135,6 +140,8 @@ class DockerApiBenchmark {
                 .append(row("`docker --version` (the CLI's own start, no daemon)", cli))
                 .append(String.format(Locale.ROOT, "%nBerth over bare runc: %.1f ms (median), %.1f ms (mean)%n%n",
                         median(berth) - median(bare), mean(berth) - mean(bare)));
+        FIGURES.setProperty("run.berth.ms", String.format(Locale.ROOT, "%.2f", median(berth)));
+        FIGURES.setProperty("run.bare.ms", String.format(Locale.ROOT, "%.2f", median(bare)));
     }
 
     /**
@@ -161,6 +168,7 @@ class DockerApiBenchmark {
         createMockContainers(LIST_SIZE);
         double createSeconds = (System.nanoTime() - createStart) / 1e9;
         List<Double> many = listLatencies();
+        FIGURES.setProperty("list.ms", String.format(Locale.ROOT, "%.2f", median(many)));
         UnixHttp.Response sample = http.send("GET", "/containers/json?all=1", null, null);
         report.append("### `GET /containers/json?all=1` over the unix socket, ").append(LIST_RUNS)
                 .append(" requests each (after ").append(LIST_WARMUP)

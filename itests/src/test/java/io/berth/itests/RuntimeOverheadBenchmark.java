@@ -41,6 +41,7 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         StringBuilder report = new StringBuilder("| runtime | bare CLI median | conmon + CLI median | "
                 + "Berth median | Berth p90 | overhead over bare | over conmon + CLI | ratio to bare |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
+        java.util.Properties figures = new java.util.Properties();
         for (String name : List.of("runc", "crun")) {
             List<Double> engine = measure(() -> engineRun(name));
             Path bundle = bareBundle(name);
@@ -49,6 +50,9 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
             double e = median(engine);
             double b = median(bare);
             double m = median(monitored);
+            figures.setProperty(name + ".bare.ms", String.format(Locale.ROOT, "%.2f", b));
+            figures.setProperty(name + ".conmon.ms", String.format(Locale.ROOT, "%.2f", m));
+            figures.setProperty(name + ".berth.ms", String.format(Locale.ROOT, "%.2f", e));
             report.append(String.format(Locale.ROOT,
                     "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2f |%n",
                     name, b, m, e, percentile(engine, 0.9), e - b, e - m, e / b));
@@ -56,9 +60,13 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         String text = "Runtime overhead, " + RUNS + " runs each, " + Instant.now() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + report;
         System.out.println(text);
-        Path out = Path.of(System.getProperty("berth.itest.state")).resolve("runtime-bench.md");
-        Files.writeString(out, text);
-        System.out.println("written to " + out);
+        Path dir = Files.createDirectories(Path.of(System.getProperty("berth.bench.dir",
+                System.getProperty("berth.itest.state"))));
+        Files.writeString(dir.resolve("runtime.md"), text);
+        try (var writer = Files.newBufferedWriter(dir.resolve("runtime.properties"))) {
+            figures.store(writer, "runtime overhead benchmark");
+        }
+        System.out.println("written to " + dir.resolve("runtime.md"));
     }
 
     private interface Run {

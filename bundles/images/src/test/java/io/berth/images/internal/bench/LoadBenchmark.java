@@ -56,11 +56,15 @@ class LoadBenchmark {
             measure("berth load", () -> berthLoad(fixture, work));
             double berth = median(() -> berthLoad(fixture, work));
             double tar = median(() -> tarExtract(fixture, work));
-            System.out.printf(Locale.ROOT, "%nimage: %.1f MB uncompressed in %d gzip layers (%.1f MB archive)%n", mb,
-                    LAYERS, Files.size(fixture.archive) / 1e6);
-            System.out.printf(Locale.ROOT, "berth load: median %.3f s = %.1f MB/s%n", berth, mb / berth);
-            System.out.printf(Locale.ROOT, "tar -xzf:   median %.3f s = %.1f MB/s%n", tar, mb / tar);
-            System.out.printf(Locale.ROOT, "ratio berth/tar: %.0f%%%n", 100 * tar / berth);
+            String report = String.format(Locale.ROOT, "Image %.1f MB uncompressed in %d gzip layers (%.1f MB "
+                    + "archive), median of %d runs%n%n| | median | throughput |%n|---|---|---|%n"
+                    + "| Berth `load` | %.3f s | %.1f MB/s |%n| `tar -xzf` (%d layers) | %.3f s | %.1f MB/s |%n"
+                    + "| ratio Berth / tar | | %.0f %% (target ≥ 70 %%) |%n", mb, LAYERS,
+                    Files.size(fixture.archive) / 1e6, RUNS, berth, mb / berth, LAYERS, tar, mb / tar,
+                    100 * tar / berth);
+            System.out.println(report);
+            Path out = Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(out.resolve("load.md"), report);
         } finally {
             FileTrees.deleteQuietly(work);
         }
