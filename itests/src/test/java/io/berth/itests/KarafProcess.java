@@ -194,4 +194,34 @@ final class KarafProcess {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Appends lines to a file under {@code etc/} (a later key overrides an earlier one), before the start. */
+    void configure(String etcFile, String... lines) throws IOException {
+        append("etc/" + etcFile, lines);
+    }
+
+    /** True while the Karaf JVM runs. */
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits for the Karaf JVM to end by itself: its exit code, or -1 when it still runs after the timeout. */
+    int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** What the Karaf JVM printed to its stdout and stderr, over every start. */
+    String consoleOutput() throws IOException {
+        Path console = home.resolve("console.out");
+        return Files.exists(console) ? Files.readString(console) : "";
+    }
+
+    /** Karaf's log ({@code data/log/karaf.log}). */
+    String log() throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
 }

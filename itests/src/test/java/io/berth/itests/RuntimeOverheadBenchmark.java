@@ -130,7 +130,7 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         String binary = name.equals("crun") ? crunWrapper().toString() : "/usr/sbin/runc";
         exec(List.of("conmon", "--api-version", "1", "-c", id, "-u", id, "-n", id, "-r", binary,
                 "-b", bundle.toString(), "-p", bundle.resolve("pidfile").toString(),
-                "-P", bundle.resolve("conmon.pid").toString(), "--full-attach",
+                "-P", bundle.resolve("conmon.pid").toString(), "--full-attach", "--no-sync-log",
                 "-l", "k8s-file:" + bundle.resolve("ctr.log"), "--exit-dir", exits.toString(),
                 "--runtime-arg", "--root", "--runtime-arg", root));
         // the launching conmon returns before the runtime's create is done; its pid file says when it is

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Crash-consistent file replacement, the one way Berth persists state: a temp file in the same directory
  * (named {@code .<name>.tmp-<random>}), written and fsynced, renamed over the target with ATOMIC_MOVE, then
  * the directory fsynced. After a crash the target holds either the old or the new content; a leftover temp
- * file is recognised by {@link #isTempFile} and may be deleted at start-up. Thread-safe, also for one target.
+ * file is recognised by {@link #isTempFile} and may be deleted at start-up. Records whose loss after a power cut
+ * does not matter may skip the fsyncs ({@link #write(Path, byte[], Set, Runnable, boolean)}). Thread-safe, also for
+ * one target.
  */
 public final class AtomicFiles {
 
@@ -38,19 +40,45 @@ public final class AtomicFiles {
      * ({@code null} for the default umask) set before the file becomes visible.
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        write(target, content, permissions, null);
+    }
+
+    /**
+     * {@link #write(Path, byte[], Set)}, running {@code beforeRename} (unless {@code null}) once the temp file is
+     * durable and before it replaces the target: crash tests stop there.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions, Runnable beforeRename)
+            throws IOException {
+        write(target, content, permissions, beforeRename, true);
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} atomically and, only if {@code durable}, durably. Without
+     * durability nothing is fsynced: a crash of the process still finds the old or the new content (both are in
+     * the kernel), but a crash of the system may bring back the old content, and on file systems that do not
+     * write a file's data before a rename that replaces another file (ext4 does, XFS may not) an empty target.
+     * For records whose loss after a power cut does not matter; the caller says why.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions, Runnable beforeRename,
+            boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + TEMP_MARK + UUID.randomUUID());
         try {
-            writeDurably(temp, content);
+            writeFile(temp, content, durable);
             if (permissions != null) {
                 Files.setPosixFilePermissions(temp, permissions);
+            }
+            if (beforeRename != null) {
+                beforeRename.run();
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
+        if (durable) {
+            syncDirectory(dir);
+        }
     }
 
     /** Deletes {@code target} if it exists and makes the removal durable. */
@@ -76,14 +104,16 @@ public final class AtomicFiles {
         }
     }
 
-    private static void writeDurably(Path file, byte[] content) throws IOException {
+    private static void writeFile(Path file, byte[] content, boolean durable) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            if (durable) {
+                channel.force(true);
+            }
         }
     }
 }

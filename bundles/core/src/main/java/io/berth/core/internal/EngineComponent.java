@@ -1,6 +1,7 @@
 package io.berth.core.internal;
 
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +36,8 @@ import io.berth.core.internal.config.CoreConfig;
 import io.berth.core.internal.config.EngineSettings;
 import io.berth.core.internal.config.HostFacts;
 import io.berth.core.internal.container.ContainerEngine;
+import io.berth.core.internal.faults.CrashPoints;
+import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.runtime.RuntimeRegistry;
 
 /**
@@ -45,7 +48,9 @@ import io.berth.core.internal.runtime.RuntimeRegistry;
  * Deactivation stops monitoring and background work only; containers keep running and are re-adopted at
  * the next activation. Immediate, so that exits are recorded and restart policies applied even before
  * anyone calls the engine. Its exec sessions are published as {@link ExecService} by
- * {@link ExecServiceComponent} through the bundle-private {@link ExecBackend} service.
+ * {@link ExecServiceComponent} through the bundle-private {@link ExecBackend} service. Crash tests arm a
+ * {@link CrashPoints crash point} with the framework or system property {@value CrashPoints#PROPERTY}, read at
+ * activation; nothing else can arm one.
  */
 @Component(name = "io.berth.core", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         service = {ContainerService.class, SystemService.class, ImageUsage.class, ExecBackend.class})
@@ -62,8 +67,9 @@ public class EngineComponent implements ContainerService, SystemService, ImageUs
             @Reference(name = "runtimes") RuntimeRegistry runtimes,
             @Reference(name = "events", target = "(component.name=io.berth.core.events)") EventService events,
             CoreConfig config, BundleContext context) {
-        engine = new ContainerEngine(EngineSettings.from(config, HostFacts.current()), runtimes, images,
-                snapshots, events);
+        engine = new ContainerEngine(EngineSettings.from(config, HostFacts.current()), HostEnvironment.current(),
+                Clock.systemDefaultZone(), runtimes, images, snapshots, events,
+                CrashPoints.fromProperty(context.getProperty(CrashPoints.PROPERTY)));
         engine.open();
         system = engine.systemService(versionOf(context.getBundle().getVersion()));
         usage = engine.imageUsage();

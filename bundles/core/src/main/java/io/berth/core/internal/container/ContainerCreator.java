@@ -15,6 +15,7 @@ import io.berth.api.error.NotFoundException;
 import io.berth.api.error.UnavailableException;
 import io.berth.api.image.ImageInfo;
 import io.berth.api.runtime.RuntimeNames;
+import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.oci.Capabilities;
 import io.berth.core.internal.store.ContainerRecord;
 
@@ -56,6 +57,7 @@ final class ContainerCreator {
                 runtime, effective, new ContainerState(ContainerStatus.CREATED, 0, 0, "", false, null, null), 0,
                 false, anonymousVolumes);
         persist(record);
+        ctx.crashes().reach(Point.CREATE_AFTER_RECORD_WRITE);
         ctx.table().add(Container.created(record));
         ctx.events().publish(record, "create");
         return new CreateResult(id, finalName, warnings);
@@ -69,6 +71,7 @@ final class ContainerCreator {
     private void persist(ContainerRecord record) {
         try {
             ctx.store().save(record);
+            ctx.store().createLog(record.id());
         } catch (RuntimeException e) {
             ctx.table().names().release(record.name(), record.id());
             try {

@@ -37,6 +37,7 @@ import io.berth.api.image.ImageUsage;
 import io.berth.api.image.SnapshotService;
 import io.berth.api.system.SystemService;
 import io.berth.core.internal.config.EngineSettings;
+import io.berth.core.internal.faults.CrashPoints;
 import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.logs.K8sFileLogReader;
 import io.berth.core.internal.monitor.ExitFiles;
@@ -85,16 +86,26 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
      */
     public ContainerEngine(EngineSettings settings, HostEnvironment host, Clock clock, RuntimeRegistry runtimes,
             ImageService images, SnapshotService snapshots, EventService events) {
+        this(settings, host, clock, runtimes, images, snapshots, events, CrashPoints.NONE);
+    }
+
+    /**
+     * An engine with the given host facts, clock and crash points ({@link CrashPoints#NONE} but in crash
+     * tests).
+     */
+    public ContainerEngine(EngineSettings settings, HostEnvironment host, Clock clock, RuntimeRegistry runtimes,
+            ImageService images, SnapshotService snapshots, EventService events, CrashPoints crashes) {
         ContainerTable table = new ContainerTable();
         ContainerEvents containerEvents = new ContainerEvents(events);
         ScheduledThreadPoolExecutor executor = newExecutor();
         ctx = new EngineContext(settings, host, runtimes, images, snapshots,
-                new ContainerStore(settings.containersDir()), new ExitFiles(settings.exitsDir()), table,
-                containerEvents, new ExecSessions(table, containerEvents, executor), executor);
+                new ContainerStore(settings.containersDir(), crashes), new ExitFiles(settings.exitsDir()), table,
+                containerEvents, new ExecSessions(table, containerEvents, executor), executor, crashes);
         creator = new ContainerCreator(ctx);
-        remover = new ContainerRemover(ctx);
+        ExitProbe exitProbe = new ExitProbe(ctx, this::recordProbedExit);
+        remover = new ContainerRemover(ctx, exitProbe);
         starter = new ContainerStarter(ctx, remover);
-        stopper = new ContainerStopper(ctx);
+        stopper = new ContainerStopper(ctx, exitProbe);
         signaller = new ContainerSignaller(ctx);
         renamer = new ContainerRenamer(ctx);
         lister = new ContainerLister(ctx);
@@ -122,14 +133,19 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
                     settings.runDir())) {
                 Files.createDirectories(dir);
             }
+            // listening first: a runtime that registers while the records are reconciled is reconciled again
+            ctx.runtimes().addBindListener(onRuntimeBound);
             loadRecords();
             reconciler.reconcileAll();
             monitor.start();
             bootRestarts.startAll();
         } catch (IOException e) {
+            close();
             throw new BerthException("cannot open the engine state in " + settings.root() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        ctx.runtimes().addBindListener(onRuntimeBound);
         LOG.info("Engine ready in {} with {} containers", settings.root(), ctx.table().all().size());
     }
 
@@ -144,6 +160,11 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An exit the {@link ExitProbe} found (the recorder is made after the helpers that use the probe). */
+    private void recordProbedExit(Container container, int exitCode, String error) {
+        exits.recordExit(container, exitCode, error);
     }
 
     /** The handler of exit notifications, for tests that deliver them by hand. */

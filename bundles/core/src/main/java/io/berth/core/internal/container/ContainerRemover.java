@@ -13,14 +13,17 @@ import io.berth.api.error.BerthException;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
+import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.timing.Phases;
 
 /**
- * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING
- * (persisted, so a crash mid-way is finished at the next activation), runtime delete, snapshot removal,
- * directory deletion, its exec sessions dropped, {@code destroy} event and waiters. A container whose
- * runtime is absent can be removed when it is not running. Thread-safe.
+ * Removes containers: with force, kills a running one and waits for its exit first; then runtime delete,
+ * REMOVING (persisted, so a crash from here on is finished at the next activation), snapshot removal, exit
+ * file and anonymous volumes, directory deletion (the record goes last), its exec sessions dropped,
+ * {@code destroy} event and waiters. A runtime that cannot delete the container (not ready, failing) fails the
+ * removal before anything is removed; a container whose runtime is absent can be removed when it is not
+ * running. Thread-safe.
  */
 final class ContainerRemover {
 
@@ -30,14 +33,16 @@ final class ContainerRemover {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRemover.class);
 
     private final EngineContext ctx;
+    private final ExitProbe exits;
 
-    ContainerRemover(EngineContext ctx) {
+    ContainerRemover(EngineContext ctx, ExitProbe exits) {
         this.ctx = ctx;
+        this.exits = exits;
     }
 
     void remove(Container container, boolean force, boolean volumes) {
         CompletableFuture<WaitResult> exit = killForRemoval(container, force);
-        if (exit != null && !Waits.await(exit, KILL_WAIT)) {
+        if (exit != null && !exits.await(container, exit, KILL_WAIT)) {
             LOG.warn("Container {} did not exit after SIGKILL; removing it anyway", container.id());
         }
         try {
@@ -55,7 +60,11 @@ final class ContainerRemover {
         }
     }
 
-    /** Auto-removal after an exit: removes the container if it is still exited; failures are logged. */
+    /**
+     * Auto-removal after an exit: removes the container if it is still exited; failures are logged. A client may
+     * be waiting for the removal ({@code docker run --rm}) with nobody to tell of an error, so a runtime that
+     * cannot delete the container does not keep it: that is logged, and the runtime keeps what it holds.
+     */
     void removeAfterExit(Container container) {
         try {
             container.lock();
@@ -64,7 +73,7 @@ final class ContainerRemover {
         }
         try {
             if (container.status() == ContainerStatus.EXITED) {
-                destroyLocked(container, true);
+                destroyLocked(container, true, false);
             }
         } catch (RuntimeException e) {
             LOG.warn("Auto-removal of container {} failed: {}", container.id(), e.getMessage());
@@ -101,9 +110,11 @@ final class ContainerRemover {
             if (record.state().status() == ContainerStatus.PAUSED) {
                 runtime.resume(record.id());
             }
-        } catch (BerthException e) {
-            LOG.debug("Kill of {} for removal: {}", record.id(), e.getMessage());
+        } catch (ConflictException | NotFoundException gone) {
+            // a runtime that cannot signal (not ready, failing) fails the removal: the container stays
+            LOG.debug("Kill of {} for removal: {}", record.id(), gone.getMessage());
         }
+        ctx.crashes().reach(Point.REMOVE_AFTER_KILL);
         ctx.events().publish(record, "kill", Map.of("signal", Integer.toString(Signals.SIGKILL)));
         return exit;
     }
@@ -126,21 +137,47 @@ final class ContainerRemover {
         }
     }
 
-    /** Removes everything of the container. Lock held; no process runs. */
+    /**
+     * Removes everything of the container. Lock held; no process runs. A REMOVING record (a removal a crash
+     * interrupted) had its runtime delete done before it was marked.
+     *
+     * @throws BerthException when the runtime cannot delete the container (nothing is removed then)
+     */
     void destroyLocked(Container container, boolean volumes) {
+        destroyLocked(container, volumes, true);
+    }
+
+    /** @param runtimeMustDelete false: a runtime that cannot delete the container is logged, not an error */
+    private void destroyLocked(Container container, boolean volumes, boolean runtimeMustDelete) {
         ContainerRecord record = container.record();
-        ContainerRecord removing = record.withState(
-                ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
-        ctx.commit(container, removing);
-        ctx.deleteFromRuntimeQuietly(container, record, true);
+        ContainerRecord removing = record;
+        if (record.state().status() != ContainerStatus.REMOVING) {
+            if (runtimeMustDelete) {
+                ctx.deleteFromRuntime(container, record);
+            } else {
+                ctx.deleteFromRuntimeQuietly(container, record, true);
+                if (container.mayBeInRuntime() && ctx.runtimes().isPresent(record.runtime())) {
+                    LOG.warn("Removing container {}, which runtime {} could not delete", record.id(),
+                            record.runtime());
+                }
+            }
+            ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
+            removing = record.withState(ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
+            ctx.commit(container, removing);
+            ctx.crashes().reach(Point.REMOVE_AFTER_REMOVING_MARK);
+        } else {
+            ctx.deleteFromRuntimeQuietly(container, record, true);
+        }
         long begin = Phases.begin();
         ctx.snapshots().remove(record.id());
         Phases.end(record.id(), "snapshot remove", begin);
+        ctx.crashes().reach(Point.REMOVE_AFTER_SNAPSHOT_REMOVE);
         ctx.exitFiles().delete(record.id());
-        ctx.store().delete(record.id());
         if (volumes) {
             VolumeMounts.delete(record.anonymousVolumes(), ctx.settings().volumesDir());
         }
+        ctx.store().delete(record.id());
+        ctx.crashes().reach(Point.REMOVE_AFTER_DIR_DELETE);
         ctx.table().remove(container);
         ctx.execs().containerRemoved(record.id());
         container.markRemoved(new WaitResult(record.state().exitCode(), ""));

@@ -13,8 +13,10 @@ import io.berth.api.container.WaitResult;
 import io.berth.api.error.BerthException;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.NotModifiedException;
+import io.berth.api.error.UnavailableException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.oci.BundleInputs;
 import io.berth.core.internal.oci.EtcFiles;
 import io.berth.core.internal.oci.OciSpecWriter;
@@ -27,7 +29,8 @@ import io.berth.core.internal.timing.Phases;
  * Starts containers: prepares the root filesystem, resolves the user in it, writes the {@code /etc} files and
  * the OCI bundle, has the runtime create and start it. A failed start leaves the container EXITED with
  * Docker's exit code (127 command not found, 126 not executable, 128 otherwise) and the message (the
- * runtime's, or the engine's for an unknown user); an absent runtime changes nothing.
+ * runtime's, or the engine's for an unknown user); an absent runtime, or one that cannot run anything now (its
+ * binary gone), changes nothing.
  */
 final class ContainerStarter {
 
@@ -67,6 +70,11 @@ final class ContainerStarter {
         }
         try {
             launch(container, runtime);
+        } catch (UnavailableException e) {
+            // not the container's failure: it keeps its state; whatever the runtime got to create is deleted
+            // now if it can be, else by the next start, removal or reconciliation
+            ctx.deleteFromRuntimeQuietly(container, container.record(), true);
+            throw e;
         } catch (RuntimeException e) {
             recordFailure(container, e);
             throw e;
@@ -115,14 +123,17 @@ final class ContainerStarter {
         runtime.create(new RuntimeCreateRequest(id, bundle, ctx.store().logPath(id), ctx.exitFiles().dir(),
                 record.spec().tty(), record.spec().openStdin()));
         Phases.end(id, "runtime create", begin);
+        ctx.crashes().reach(Point.START_AFTER_RUNTIME_CREATE);
         int created = PidFile.read(bundle);
         begin = Phases.begin();
         runtime.start(id);
         Phases.end(id, "runtime start", begin);
+        ctx.crashes().reach(Point.START_AFTER_RUNTIME_START);
         int pid = created > 0 ? created : pidOf(runtime, id);
         ContainerState running = new ContainerState(ContainerStatus.RUNNING, pid, 0, "", false,
                 Instant.now(), record.state().finishedAt());
         ctx.commit(container, record.withState(running).withManuallyStopped(false));
+        ctx.crashes().reach(Point.START_AFTER_RECORD_WRITE);
     }
 
     /**
@@ -134,6 +145,7 @@ final class ContainerStarter {
         long begin = Phases.begin();
         Path rootfs = ctx.snapshots().prepare(record.id(), record.imageId());
         Phases.end(record.id(), "snapshot prepare", begin);
+        ctx.crashes().reach(Point.START_AFTER_SNAPSHOT_PREPARE);
         begin = Phases.begin();
         ProcessUser user = UserResolver.resolve(rootfs, record.spec().user());
         try {
@@ -145,6 +157,7 @@ final class ContainerStarter {
             throw new BerthException("cannot write the OCI bundle of " + record.id() + ": " + e.getMessage(), e);
         }
         Phases.end(record.id(), "bundle write", begin);
+        ctx.crashes().reach(Point.START_AFTER_BUNDLE_WRITE);
     }
 
     /** The pid the runtime reports, for runtimes that leave no pid file; 0 when it cannot tell. */

@@ -11,23 +11,30 @@ import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.BerthException;
+import io.berth.api.error.ConflictException;
+import io.berth.api.error.NotFoundException;
 import io.berth.api.error.NotModifiedException;
 import io.berth.api.runtime.OciRuntime;
+import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.store.ContainerRecord;
 
 /**
  * Stops containers as Docker does: the stop signal, a bounded wait for the exit (answered by the exit
- * monitor, no polling), then SIGKILL and another wait. The lock is held only around runtime calls, never
- * while waiting, so the exit can be recorded meanwhile. A stopped container is not restarted by its policy.
+ * monitor; the runtime is asked only when no exit comes, see {@link ExitProbe}), then SIGKILL and another
+ * wait. The lock is held only around runtime calls, never while waiting, so the exit can be recorded
+ * meanwhile. A stopped container is not restarted by its policy. A signal the runtime cannot send (not
+ * ready, failing) fails the stop at once; only a process that is already gone is not an error.
  */
 final class ContainerStopper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerStopper.class);
 
     private final EngineContext ctx;
+    private final ExitProbe exits;
 
-    ContainerStopper(EngineContext ctx) {
+    ContainerStopper(EngineContext ctx, ExitProbe exits) {
         this.ctx = ctx;
+        this.exits = exits;
     }
 
     /**
@@ -42,9 +49,9 @@ final class ContainerStopper {
         if (exit == null) {
             return;
         }
-        if (!Waits.await(exit, timeout(container.record(), timeoutSeconds))) {
+        if (!exits.await(container, exit, timeout(container.record(), timeoutSeconds))) {
             killAfterTimeout(container);
-            if (!Waits.await(exit, ContainerRemover.KILL_WAIT)) {
+            if (!exits.await(container, exit, ContainerRemover.KILL_WAIT)) {
                 throw new BerthException("container " + container.id() + " did not exit after SIGKILL");
             }
         }
@@ -66,9 +73,11 @@ final class ContainerStopper {
             int number = Signals.parse(signal != null ? signal : record.spec().stopSignal());
             OciRuntime runtime = ctx.runtimes().require(record.runtime());
             ctx.commit(container, record.withManuallyStopped(true));
+            ctx.crashes().reach(Point.STOP_AFTER_STOP_MARK);
             resumeIfPaused(container, runtime);
             CompletableFuture<WaitResult> exit = container.nextExit();
             sendQuietly(runtime, container.record(), number, false);
+            ctx.crashes().reach(Point.STOP_AFTER_SIGNAL);
             return exit;
         } finally {
             container.unlock();
@@ -104,12 +113,16 @@ final class ContainerStopper {
         }
     }
 
-    /** Signals the container; a process that is already gone is not an error here. Lock held. */
+    /**
+     * Signals the container; a process that is already gone is not an error here. Lock held.
+     *
+     * @throws BerthException when the runtime cannot send the signal (not ready, failing)
+     */
     private void sendQuietly(OciRuntime runtime, ContainerRecord record, int signal, boolean all) {
         try {
             runtime.kill(record.id(), signal, all);
-        } catch (BerthException e) {
-            LOG.debug("Signal {} to {} failed: {}", signal, record.id(), e.getMessage());
+        } catch (ConflictException | NotFoundException gone) {
+            LOG.debug("Signal {} to {} failed: {}", signal, record.id(), gone.getMessage());
         }
         ctx.events().publish(record, "kill", Map.of("signal", Integer.toString(signal)));
     }

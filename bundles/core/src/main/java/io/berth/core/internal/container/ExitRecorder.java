@@ -13,6 +13,7 @@ import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.NotFoundException;
+import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.timing.Phases;
 
@@ -74,19 +75,27 @@ final class ExitRecorder {
         return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
     }
 
-    /** Records the end of the current run. Lock held; the container is RUNNING or PAUSED. */
+    /**
+     * Records the end of the current run. Lock held; the container is RUNNING or PAUSED. When the record
+     * cannot be written (disk full), the engine still knows the exit, and the exit file stays for the next
+     * activation to record it.
+     */
     void recordExit(Container container, int exitCode, String error) {
         ContainerRecord record = container.record();
         ContainerState state = new ContainerState(ContainerStatus.EXITED, 0, exitCode, error, false,
                 record.state().startedAt(), Instant.now());
         ContainerRecord exited = record.withState(state);
-        commitQuietly(container, exited);
+        boolean persisted = commitQuietly(container, exited);
+        ctx.crashes().reach(Point.EXIT_AFTER_RECORD_WRITE);
         ctx.events().publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
         ctx.execs().containerExited(container.id());
         // waiters are answered once the exit is recorded; the runtime's delete is cleanup they need not wait for
         container.completeExit(new WaitResult(exitCode, error));
         ctx.deleteFromRuntimeQuietly(container, exited, false);
-        ctx.exitFiles().delete(container.id());
+        ctx.crashes().reach(Point.EXIT_AFTER_RUNTIME_DELETE);
+        if (persisted) {
+            ctx.exitFiles().delete(container.id());
+        }
         if (RestartPolicies.shouldRestart(exited)) {
             scheduleRestart(container);
         } else if (exited.spec().autoRemove()) {
@@ -134,11 +143,18 @@ final class ExitRecorder {
         }
     }
 
-    private void commitQuietly(Container container, ContainerRecord record) {
+    /**
+     * Commits what happened; when the record cannot be written, the engine still holds it in memory (the
+     * process did exit) and the failure is logged and answered false.
+     */
+    private boolean commitQuietly(Container container, ContainerRecord record) {
         try {
             ctx.commit(container, record);
+            return true;
         } catch (RuntimeException e) {
-            LOG.error("Cannot persist the state of container {}", container.id(), e);
+            container.setRecord(record);
+            LOG.error("Cannot persist the state of container {}: {}", container.id(), e.getMessage());
+            return false;
         }
     }
 

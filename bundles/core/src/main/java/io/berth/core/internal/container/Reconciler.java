@@ -1,6 +1,18 @@
 package io.berth.core.internal.container;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +20,11 @@ import org.slf4j.LoggerFactory;
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.error.NotFoundException;
+import io.berth.api.error.UnavailableException;
 import io.berth.api.runtime.RuntimeState;
 import io.berth.api.runtime.RuntimeStatus;
+import io.berth.core.internal.host.ProcFiles;
+import io.berth.core.internal.host.ProcStat;
 import io.berth.core.internal.store.ContainerRecord;
 
 /**
@@ -17,12 +32,19 @@ import io.berth.core.internal.store.ContainerRecord;
  * record: an exit file means the recorded exit; else the runtime's state decides — running or paused stays
  * (with the current pid), stopped or unknown becomes EXITED (the exit file's code, else 255 with a reason);
  * an absent runtime leaves the record untouched. RESTARTING records get their restart scheduled again and
- * REMOVING records are removed. Never kills anything. Thread-safe.
+ * REMOVING records are removed. A CREATED or EXITED container that the runtime still holds (one runtime
+ * {@code list} per pass tells) is what a crash between a runtime call and the record write leaves: a process
+ * the runtime runs is adopted (the start got that far), anything else is deleted from the runtime (a created
+ * but not started process: the start is rolled back) and, when the record never saw a run that ended, its exit
+ * is recorded. Never kills a running container. Thread-safe.
  */
 final class Reconciler {
 
     static final int UNKNOWN_EXIT_CODE = 255;
     static final String EXITED_WHILE_DOWN = "container exited while the engine was down";
+    /** How often, and how many times, an interrupted removal that waits for a service is tried again. */
+    static final Duration REMOVAL_RETRY = Duration.ofSeconds(1);
+    static final int REMOVAL_RETRIES = 120;
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
@@ -38,39 +60,60 @@ final class Reconciler {
 
     /** Every container: at activation. */
     void reconcileAll() {
-        ctx.table().all().forEach(this::reconcileQuietly);
+        Held held = new Held();
+        ctx.table().all().forEach(container -> reconcileQuietly(container, held));
     }
 
     /** The containers of one runtime: when it (re)appears. */
     void reconcileRuntime(String runtime) {
+        Held held = new Held();
         ctx.table().all().stream()
                 .filter(container -> runtime.equals(container.record().runtime()))
-                .forEach(this::reconcileQuietly);
+                .forEach(container -> reconcileQuietly(container, held));
     }
 
-    private void reconcileQuietly(Container container) {
+    private void reconcileQuietly(Container container, Held held) {
         try {
-            reconcile(container);
+            reconcile(container, held);
         } catch (RuntimeException e) {
             LOG.warn("Cannot reconcile container {}: {}", container.id(), e.getMessage());
         }
     }
 
-    void reconcile(Container container) {
+    private void reconcile(Container container, Held held) {
         try {
             container.lock();
         } catch (NotFoundException removed) {
             return;
         }
         try {
-            switch (container.status()) {
+            ContainerStatus status = container.status();
+            switch (status) {
                 case RUNNING, PAUSED -> reconcileLive(container);
                 case RESTARTING -> restartIfNotPending(container);
-                case REMOVING -> remover.destroyLocked(container, false);
+                case REMOVING -> finishRemoval(container, 0);
+                case CREATED, EXITED -> reconcileIdle(container, held);
                 default -> { }
+            }
+            if (status == ContainerStatus.EXITED && container.status() == ContainerStatus.EXITED
+                    && container.record().spec().autoRemove()) {
+                removeAfterExit(container);
             }
         } finally {
             container.unlock();
+        }
+    }
+
+    /**
+     * An auto-remove container found EXITED: the removal that follows its exit did not happen (the engine stopped
+     * or crashed in between, the removal failed, or a power cut brought back its EXITED record, which is not made
+     * durable, see {@link EngineContext#mustBeDurable}). It is removed now, on the executor.
+     */
+    private void removeAfterExit(Container container) {
+        try {
+            ctx.executor().execute(() -> remover.removeAfterExit(container));
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("Engine closing; auto-remove container {} is removed at the next start", container.id());
         }
     }
 
@@ -114,6 +157,123 @@ final class Reconciler {
         if (current.status() != status || current.pid() != state.pid()) {
             ctx.commit(container, record.withState(new ContainerState(status, state.pid(), current.exitCode(),
                     current.error(), current.oomKilled(), current.startedAt(), current.finishedAt())));
+        }
+    }
+
+    /**
+     * Finishes an interrupted removal. Lock held. Right after a boot a service it needs may not be there yet
+     * (native mounts, to unmount the root filesystem): then it is tried again a second later, for a while.
+     */
+    private void finishRemoval(Container container, int attempt) {
+        try {
+            remover.destroyLocked(container, false);
+        } catch (UnavailableException e) {
+            if (attempt >= REMOVAL_RETRIES) {
+                throw e;
+            }
+            LOG.info("The removal of container {} waits: {}", container.id(), e.getMessage());
+            try {
+                ctx.executor().schedule(() -> retryRemoval(container, attempt + 1), REMOVAL_RETRY.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("Engine closing; the removal of {} is finished at the next start", container.id());
+            }
+        }
+    }
+
+    private void retryRemoval(Container container, int attempt) {
+        try {
+            container.lock();
+        } catch (NotFoundException removed) {
+            return;
+        }
+        try {
+            if (container.status() == ContainerStatus.REMOVING) {
+                finishRemoval(container, attempt);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot finish the removal of container {}: {}", container.id(), e.getMessage());
+        } finally {
+            container.unlock();
+        }
+    }
+
+    /** A container that is not running by its record; see the class comment. */
+    private void reconcileIdle(Container container, Held held) {
+        ContainerRecord record = container.record();
+        if (!container.mayBeInRuntime() || !ctx.runtimes().isPresent(record.runtime())) {
+            return;
+        }
+        Set<String> ids = held.of(record.runtime());
+        if (ids == null) {
+            return; // the runtime cannot tell now; the next start or removal deletes the container from it
+        }
+        RuntimeState state = ids.contains(record.id()) ? runtimeState(record) : null;
+        if (state == null) {
+            container.setMayBeInRuntime(false);
+            return;
+        }
+        if (state.status() == RuntimeStatus.RUNNING || state.status() == RuntimeStatus.PAUSED) {
+            LOG.info("Container {} runs: its start was interrupted after the runtime had started it", record.id());
+            ContainerStatus status = state.status() == RuntimeStatus.PAUSED ? ContainerStatus.PAUSED
+                    : ContainerStatus.RUNNING;
+            ctx.commit(container, record.withState(new ContainerState(status, state.pid(), 0, "", false,
+                    processStart(state.pid()), record.state().finishedAt())).withManuallyStopped(false));
+            return;
+        }
+        OptionalInt exitCode = ctx.exitFiles().read(record.id());
+        if (state.status() == RuntimeStatus.STOPPED && exitCode.isPresent()
+                && record.state().status() == ContainerStatus.CREATED) {
+            LOG.info("Container {} ran and exited while the engine was down: its start was interrupted after the "
+                    + "runtime had started it", record.id());
+            Instant ended = exitTime(record.id());
+            ctx.commit(container, record.withState(new ContainerState(ContainerStatus.EXITED, 0,
+                    exitCode.getAsInt(), "", false, ended, ended)));
+        } else {
+            LOG.info("Deleting container {} from runtime {}: an operation was interrupted after the runtime call",
+                    record.id(), record.runtime());
+        }
+        ctx.deleteFromRuntimeQuietly(container, container.record(), true);
+        ctx.exitFiles().delete(record.id());
+    }
+
+    /** When the process started ({@code /proc}: boot time plus its start in clock ticks), else now. */
+    private Instant processStart(int pid) {
+        Optional<ProcStat> stat = ProcStat.parse(ProcFiles.read(ctx.host().procRoot().resolve(pid + "/stat")));
+        OptionalLong boot = ProcFiles.bootTime(ProcFiles.read(ctx.host().procRoot().resolve("stat")));
+        if (stat.isEmpty() || boot.isEmpty()) {
+            return Instant.now();
+        }
+        long millis = stat.get().startTime() * 1000 / ProcStat.CLOCK_TICKS;
+        return Instant.ofEpochSecond(boot.getAsLong()).plusMillis(millis);
+    }
+
+    private Instant exitTime(String id) {
+        try {
+            return Files.getLastModifiedTime(ctx.exitFiles().fileOf(id)).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+
+    /** The ids each runtime holds, asked once per pass and runtime; {@code null} when the runtime cannot tell. */
+    private final class Held {
+        private final Map<String, Set<String>> byRuntime = new HashMap<>();
+
+        Set<String> of(String runtime) {
+            if (!byRuntime.containsKey(runtime)) {
+                byRuntime.put(runtime, list(runtime));
+            }
+            return byRuntime.get(runtime);
+        }
+
+        private Set<String> list(String runtime) {
+            try {
+                return new HashSet<>(ctx.runtimes().get(runtime).list());
+            } catch (RuntimeException e) {
+                LOG.warn("Runtime {} cannot list its containers: {}", runtime, e.getMessage());
+                return null;
+            }
         }
     }
 

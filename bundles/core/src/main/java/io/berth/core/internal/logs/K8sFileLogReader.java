@@ -45,6 +45,19 @@ public final class K8sFileLogReader implements LogStream {
         this.file = file;
         this.options = options;
         this.producing = producing;
+        openEagerly();
+    }
+
+    /**
+     * Opens the file at once when it is there: what was written stays readable through the open file even if the
+     * container and its log are deleted before the first read (a short {@code --rm} run). Else at the first read.
+     */
+    private void openEagerly() {
+        try {
+            open();
+        } catch (IOException e) {
+            // opened again at the first read, which reports the error
+        }
     }
 
     @Override

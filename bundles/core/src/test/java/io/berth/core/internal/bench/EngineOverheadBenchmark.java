@@ -207,7 +207,7 @@ class EngineOverheadBenchmark {
         long t0 = System.nanoTime();
         exec(List.of("conmon", "--api-version", "1", "-c", id, "-u", id, "-n", id, "-r", runtime,
                 "-b", bundle.toString(), "-p", bundle.resolve("pidfile").toString(),
-                "-P", bundle.resolve("conmon.pid").toString(), "--full-attach",
+                "-P", bundle.resolve("conmon.pid").toString(), "--full-attach", "--no-sync-log",
                 "-l", "k8s-file:" + bundle.resolve("ctr.log"), "--exit-dir", exits.toString(),
                 "--runtime-arg", "--root", "--runtime-arg", root));
         // the launching conmon returns before the runtime's create ends; its pid file marks the end

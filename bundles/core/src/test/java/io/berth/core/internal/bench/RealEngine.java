@@ -72,7 +72,7 @@ final class RealEngine implements AutoCloseable {
         String imageId = images.importImage(new ByteArrayInputStream(BusyboxTarball.build(found.get(4))),
                 ImportOptions.tagged(IMAGE)).id();
         RuntimeRegistry runtimes = new RuntimeRegistry();
-        OciDriver driver = new OciDriver(natives, natives);
+        OciDriver driver = new OciDriver(natives, natives, natives);
         runtimes.register("runc", runtime(driver, "runc", false, true), "berth-runtime-runc");
         runtimes.register("crun", runtime(driver, "crun", true, false), "berth-runtime-crun");
         EngineSettings settings = EngineSettings.resolve(root.resolve("state").toString(),

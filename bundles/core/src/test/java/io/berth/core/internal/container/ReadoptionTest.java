@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
 import io.berth.api.container.ContainerSpec;
+import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
+import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
@@ -107,6 +111,49 @@ class ReadoptionTest {
         assertThat(f.engine.list(ContainerFilter.ALL)).extracting(ContainerInfo::name).containsExactly("survivor");
         assertThat(torn).doesNotExist();
         assertThat(broken.resolve("container.json")).exists();
+    }
+
+    @Test
+    void anAutoRemoveContainerFoundExitedIsRemovedAndAKeptOneStays() throws IOException {
+        String auto = f.engine.create(ContainerSpec.builder("busybox").cmd("sleep").autoRemove(true).build(), null)
+                .id();
+        String kept = f.run("exit", "0");
+        f.awaitStatus(kept, ContainerStatus.EXITED);
+        f.engine.close();
+        // what a crash between the exit's record and the removal leaves, or a power cut that lost the removal's
+        // record (an auto-remove container's EXITED and REMOVING records are not fsynced)
+        Path record = f.containerDir(auto).resolve("container.json");
+        Files.writeString(record, Files.readString(record).replace("\"CREATED\"", "\"EXITED\""));
+
+        f.reopen();
+
+        Poll.until("the auto-removal", () -> f.engine.list(ContainerFilter.ALL).size() == 1);
+        assertThat(f.engine.list(ContainerFilter.ALL)).extracting(ContainerInfo::id).containsExactly(kept);
+        assertThat(f.containerDir(auto)).doesNotExist();
+    }
+
+    @Test
+    void onlyTheRecordsOfAnAutoRemoveContainerAfterItsRunSkipTheFsync() {
+        ContainerSpec autoRemove = ContainerSpec.builder("busybox").cmd("true").autoRemove(true).build();
+        ContainerSpec kept = ContainerSpec.builder("busybox").cmd("true").build();
+        assertThat(EngineContext.mustBeDurable(record(autoRemove, ContainerStatus.RUNNING),
+                record(autoRemove, ContainerStatus.EXITED))).isFalse();
+        assertThat(EngineContext.mustBeDurable(record(autoRemove, ContainerStatus.EXITED),
+                record(autoRemove, ContainerStatus.REMOVING))).isFalse();
+        // a start that failed: an EXITED record that follows CREATED is kept durable
+        assertThat(EngineContext.mustBeDurable(record(autoRemove, ContainerStatus.CREATED),
+                record(autoRemove, ContainerStatus.EXITED))).isTrue();
+        assertThat(EngineContext.mustBeDurable(record(autoRemove, ContainerStatus.CREATED),
+                record(autoRemove, ContainerStatus.RUNNING))).isTrue();
+        assertThat(EngineContext.mustBeDurable(record(kept, ContainerStatus.RUNNING),
+                record(kept, ContainerStatus.EXITED))).isTrue();
+        assertThat(EngineContext.mustBeDurable(record(kept, ContainerStatus.EXITED),
+                record(kept, ContainerStatus.REMOVING))).isTrue();
+    }
+
+    private static ContainerRecord record(ContainerSpec spec, ContainerStatus status) {
+        return new ContainerRecord("a".repeat(64), "n", Instant.now(), "busybox", "sha256:" + "b".repeat(64), "mock",
+                spec, new ContainerState(status, 0, 0, "", false, null, null), 0, false, List.of());
     }
 
     @Test

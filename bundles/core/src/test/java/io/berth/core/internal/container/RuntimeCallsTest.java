@@ -81,16 +81,23 @@ class RuntimeCallsTest {
     }
 
     @Test
-    void afterAnEngineRestartTheRemovalDeletesFromTheRuntimeAgain() {
-        String id = f.run("exit", "0");
-        f.awaitStatus(id, ContainerStatus.EXITED);
-        Poll.until("the exit's delete", () -> deletes(id) == 1);
+    void afterAnEngineRestartTheRuntimesListTellsWhetherToDeleteAgain() {
+        String deleted = f.run("exit", "0");
+        f.awaitStatus(deleted, ContainerStatus.EXITED);
+        Poll.until("the exit's delete", () -> deletes(deleted) == 1);
+        f.runtime.failNextDelete();
+        String kept = f.run("exit", "0");
+        f.awaitStatus(kept, ContainerStatus.EXITED);
+        Poll.until("the exit's failed delete", () -> deletes(kept) == 1);
         f.reopen();
 
-        f.engine.remove(id, false, false);
-
-        // the new engine cannot know whether the delete happened before the old one stopped
-        assertThat(f.runtime.calls()).contains("delete " + id + " force");
+        // one list at activation: the runtime still holds only the one whose delete failed
+        assertThat(f.runtime.calls()).contains("delete " + kept + " force");
+        assertThat(f.runtime.process(kept)).isNull();
+        f.engine.remove(deleted, false, false);
+        f.engine.remove(kept, false, false);
+        assertThat(deletes(deleted)).isEqualTo(1);
+        assertThat(deletes(kept)).isEqualTo(2);
     }
 
     @Test

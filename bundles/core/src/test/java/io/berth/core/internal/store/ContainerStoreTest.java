@@ -99,6 +99,22 @@ class ContainerStoreTest {
     }
 
     @Test
+    void whatInterruptedCreatesAndDeletionsLeftIsDeletedAtLoad() throws IOException {
+        ContainerStore store = new ContainerStore(dir);
+        store.save(sample(ID));
+        String createdId = "d".repeat(64);
+        Files.createDirectories(store.dir(createdId));
+        Files.writeString(store.dir(createdId).resolve(".container.json.tmp-1"), "{\"id\":");
+        Path halfDeleted = Files.createDirectories(dir.resolve(".removed-" + "e".repeat(64)).resolve("bundle"));
+        Files.writeString(halfDeleted.resolve("config.json"), "{}");
+
+        assertThat(store.loadAll()).extracting(ContainerRecord::id).containsExactly(ID);
+        assertThat(store.dir(createdId)).doesNotExist();
+        assertThat(dir.resolve(".removed-" + "e".repeat(64))).doesNotExist();
+        assertThat(store.dir(ID)).exists();
+    }
+
+    @Test
     void saveFailsWithAMessageWhenTheDiskRefuses() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         ContainerStore store = new ContainerStore(file);

@@ -13,6 +13,7 @@ import io.berth.core.internal.config.EngineSettings;
 import io.berth.core.internal.config.HostFacts;
 import io.berth.core.internal.container.ContainerEngine;
 import io.berth.core.internal.events.EventBus;
+import io.berth.core.internal.faults.CrashPoints;
 import io.berth.core.internal.host.HostEnvironment;
 import io.berth.core.internal.runtime.RuntimeRegistry;
 
@@ -29,6 +30,8 @@ public final class EngineFixture implements AutoCloseable {
     /** A host named {@code testhost} whose {@code /proc} is {@code <root>/proc} (empty unless a test fills it). */
     public final HostEnvironment host;
     public ContainerEngine engine;
+    /** The crash points of the engines {@link #reopen} and {@link #restartAfterCrash} open. */
+    public CrashPoints crashes = CrashPoints.NONE;
 
     public EngineFixture(Path root) {
         this.root = root;
@@ -55,6 +58,15 @@ public final class EngineFixture implements AutoCloseable {
     /** Closes the engine (containers keep running in the fake runtime) and opens a new one on the same root. */
     public void reopen() {
         engine.close();
+        engine = open();
+    }
+
+    /**
+     * Opens a new, disarmed engine on the same root without closing the current one: a simulated crash froze
+     * that one's crashing thread (and with it the container's lock).
+     */
+    public void restartAfterCrash() {
+        crashes = CrashPoints.NONE;
         engine = open();
     }
 
@@ -89,7 +101,7 @@ public final class EngineFixture implements AutoCloseable {
 
     private ContainerEngine open() {
         ContainerEngine opened = new ContainerEngine(settings(), host, Clock.systemUTC(), runtimes, images, snapshots,
-                events);
+                events, crashes);
         opened.open();
         return opened;
     }

@@ -25,6 +25,7 @@ import io.berth.api.container.LogEntry;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
+import io.berth.api.error.UnavailableException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
 import io.berth.api.runtime.RuntimeExecRequest;
@@ -54,6 +55,7 @@ public final class FakeRuntime implements OciRuntime {
         public volatile RuntimeStatus status = RuntimeStatus.CREATED;
         public volatile int pid;
         volatile int pendingSignal;
+        volatile boolean monitorGone;
         public final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
 
         Process(RuntimeCreateRequest request, List<String> args, JsonNode spec) {
@@ -77,6 +79,7 @@ public final class FakeRuntime implements OciRuntime {
     private final AtomicInteger stateCalls = new AtomicInteger();
     private volatile CountDownLatch deleteGate;
     private final AtomicInteger failingDeletes = new AtomicInteger();
+    private volatile String unavailable;
 
     public FakeRuntime(String name) {
         this.name = name;
@@ -124,7 +127,22 @@ public final class FakeRuntime implements OciRuntime {
     public void exit(String id, int code) {
         Process process = processes.get(id);
         process.status = RuntimeStatus.STOPPED;
-        writeExitFile(process.request, code);
+        if (!process.monitorGone) {
+            writeExitFile(process.request, code);
+        }
+    }
+
+    /** The container's monitor is killed: the process runs on, and its exit is never written. */
+    public void killMonitor(String id) {
+        processes.get(id).monitorGone = true;
+    }
+
+    /**
+     * Every operation but {@link #info} and {@link #list} fails with {@link UnavailableException} and this
+     * reason (as when the runtime's binary is gone), until called with {@code null}.
+     */
+    public void makeUnavailable(String reason) {
+        unavailable = reason;
     }
 
     /** The runtime loses all memory of the container (as after a host reboot). */
@@ -144,6 +162,7 @@ public final class FakeRuntime implements OciRuntime {
 
     @Override
     public void create(RuntimeCreateRequest request) {
+        checkAvailable();
         calls.add("create " + request.id());
         JsonNode spec = readSpec(request.bundle());
         List<String> args = new ArrayList<>();
@@ -221,6 +240,7 @@ public final class FakeRuntime implements OciRuntime {
                 Thread.currentThread().interrupt();
             }
         }
+        checkAvailable();
         calls.add("delete " + id + (force ? " force" : ""));
         if (failingDeletes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new ConflictException("cannot delete " + id + ": device or resource busy");
@@ -345,7 +365,15 @@ public final class FakeRuntime implements OciRuntime {
         return execContainers.get(execId);
     }
 
+    private void checkAvailable() {
+        String reason = unavailable;
+        if (reason != null) {
+            throw new UnavailableException(reason);
+        }
+    }
+
     private Process require(String id) {
+        checkAvailable();
         Process process = processes.get(id);
         if (process == null) {
             throw new NotFoundException("container " + id + " does not exist");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.berth.api.error.UnavailableException;
 import io.berth.api.image.SnapshotService;
 import io.berth.core.internal.store.FileTrees;
 
@@ -12,6 +14,7 @@ import io.berth.core.internal.store.FileTrees;
 public final class FakeSnapshots implements SnapshotService {
 
     private final Path dir;
+    private final AtomicInteger unavailableRemovals = new AtomicInteger();
 
     public FakeSnapshots(Path dir) {
         this.dir = dir;
@@ -32,8 +35,16 @@ public final class FakeSnapshots implements SnapshotService {
         return Files.isDirectory(path) ? path : null;
     }
 
+    /** The next {@code count} removals fail as when native mounts are not bound yet. */
+    public void failRemovals(int count) {
+        unavailableRemovals.set(count);
+    }
+
     @Override
     public void remove(String key) {
+        if (unavailableRemovals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new UnavailableException("native mounts (bundle berth-native) are not available");
+        }
         try {
             FileTrees.deleteRecursively(dir.resolve(key));
         } catch (IOException e) {

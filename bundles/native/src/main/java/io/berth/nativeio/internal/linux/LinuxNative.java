@@ -13,6 +13,7 @@ import com.sun.jna.Platform;
 import io.berth.nativeio.FileNodes;
 import io.berth.nativeio.Mounts;
 import io.berth.nativeio.NetworkNamespaces;
+import io.berth.nativeio.ProcessSpawner;
 import io.berth.nativeio.SeqPacketListener;
 import io.berth.nativeio.SeqPacketSocket;
 import io.berth.nativeio.Signals;
@@ -22,8 +23,9 @@ import io.berth.nativeio.UnixSockets;
  * Provides the native services on Linux. Activation fails off Linux (or when libc cannot be loaded) with a
  * logged reason, so no consumer ever gets a half-working implementation. Stateless and thread-safe.
  */
-@Component(service = {Mounts.class, Signals.class, UnixSockets.class, NetworkNamespaces.class, FileNodes.class})
-public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkNamespaces, FileNodes {
+@Component(service = {Mounts.class, Signals.class, UnixSockets.class, NetworkNamespaces.class, FileNodes.class,
+        ProcessSpawner.class})
+public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkNamespaces, FileNodes, ProcessSpawner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinuxNative.class);
 
@@ -32,6 +34,7 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
     private final UnixSockets sockets;
     private final NetworkNamespaces networkNamespaces;
     private final FileNodes fileNodes;
+    private final ProcessSpawner spawner;
 
     /** Loads libc; throws {@link IllegalStateException} with the reason when that is impossible. */
     @Activate
@@ -42,6 +45,7 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
         this.sockets = new LinuxUnixSockets(sys);
         this.networkNamespaces = new LinuxNetworkNamespaces(sys);
         this.fileNodes = new LinuxFileNodes(sys);
+        this.spawner = new LinuxProcessSpawner(sys);
     }
 
     private static Syscalls loadLibc() {
@@ -108,5 +112,10 @@ public final class LinuxNative implements Mounts, Signals, UnixSockets, NetworkN
     @Override
     public void setXattr(Path path, String name, byte[] value) throws IOException {
         fileNodes.setXattr(path, name, value);
+    }
+
+    @Override
+    public Process spawn(Request request) throws IOException {
+        return spawner.spawn(request);
     }
 }

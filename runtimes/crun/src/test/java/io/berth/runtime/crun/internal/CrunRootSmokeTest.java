@@ -29,7 +29,7 @@ class CrunRootSmokeTest {
     void isReadyOnAHostWithCrunAndConmon() {
         requireRootAndCrun();
         CrunRuntime runtime = new CrunRuntime(ConfigValues.of(CrunConfig.class,
-                Map.of("stateRoot", "/run/berth-test/crun")), new OciDriver(NATIVES, NATIVES));
+                Map.of("stateRoot", "/run/berth-test/crun")), new OciDriver(NATIVES, NATIVES, NATIVES));
         RuntimeInfo info = runtime.info();
         assertThat(info.ready()).as(info.reason()).isTrue();
         assertThat(info.name()).isEqualTo("crun");

@@ -38,11 +38,12 @@ final class CliOciRuntime implements OciRuntime {
     private final RuntimeEnvironment environment;
     private final UnixSockets sockets;
     private final Loopback loopback;
-    private final ConmonLauncher launcher = new ConmonLauncher(CONMON_TIMEOUT);
+    private final ConmonLauncher launcher;
 
-    CliOciRuntime(OciCliProfile profile, UnixSockets sockets, NetworkNamespaces namespaces) {
+    CliOciRuntime(OciCliProfile profile, UnixSockets sockets, NetworkNamespaces namespaces, Programs programs) {
         this.profile = profile;
-        this.environment = new RuntimeEnvironment(profile, CLI_TIMEOUT);
+        this.environment = new RuntimeEnvironment(profile, CLI_TIMEOUT, programs);
+        this.launcher = new ConmonLauncher(CONMON_TIMEOUT, programs);
         this.sockets = sockets;
         this.loopback = new Loopback(namespaces);
         environment.current();
@@ -123,6 +124,7 @@ final class CliOciRuntime implements OciRuntime {
     public OutputStream openStdin(String id) {
         ContainerDocument document = document(id);
         requireProcess(id, document);
+        requireMonitor(id, document);
         return attach(document.bundle().resolve(ConmonCommand.ATTACH_SOCKET_NAME), "container " + id, id);
     }
 
@@ -171,6 +173,7 @@ final class CliOciRuntime implements OciRuntime {
         TerminalControl.checkSize(height, width);
         ContainerDocument document = document(id);
         requireProcess(id, document);
+        requireMonitor(id, document);
         TerminalControl.resize(document.bundle(), "Container " + id, height, width);
     }
 
@@ -206,6 +209,14 @@ final class CliOciRuntime implements OciRuntime {
 
     private ContainerDocument document(String id) {
         return StateParser.parseState(cli().check(ContainerIds.check(id), "state", id));
+    }
+
+    /** The container's conmon holds its terminal and stdin; one killed by hand leaves the process without. */
+    private static void requireMonitor(String id, ContainerDocument document) {
+        if (!TerminalControl.monitorAlive(document.bundle())) {
+            throw new ConflictException("Container " + id + " has lost its monitor (conmon is gone): its terminal "
+                    + "and stdin are out of reach until it is started again");
+        }
     }
 
     private static void requireProcess(String id, ContainerDocument document) {

@@ -7,27 +7,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.berth.api.error.BerthException;
 
 /**
  * Starts conmon so that it never becomes a pipe-child of the JVM: stdin from /dev/null, stdout and stderr
- * to {@code conmon.log} in the work directory, and the sync pipe (fd 3, {@code _OCI_SYNCPIPE=3}) redirected
- * by a shell to {@code conmon.sync}, since Java cannot pass extra descriptors. The launching conmon exits
- * within milliseconds; the monitor it forks setsid()s and outlives the JVM. Thread-safe.
+ * to {@code conmon.log} in the work directory, and the sync pipe (fd 3, {@code _OCI_SYNCPIPE=3}) on
+ * {@code conmon.sync}: given to conmon directly by the native spawner ({@link Programs}), else redirected by a
+ * shell, since {@link ProcessBuilder} cannot pass extra descriptors. The launching conmon exits within
+ * milliseconds; the monitor it forks setsid()s and outlives the JVM. Thread-safe.
  */
 final class ConmonLauncher {
 
     private static final String SYNC_SCRIPT = "exec \"$@\" 3>\"$SYNC_FILE\"";
     private static final File NO_INPUT = new File("/dev/null");
+    /** How often, while the sync file stays empty, the wait checks that the monitor still lives. */
+    private static final long LIVENESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Duration timeout;
+    private final Programs programs;
 
+    /** Starts conmon through {@link ProcessBuilder} and a shell. */
     ConmonLauncher(Duration timeout) {
+        this(timeout, Programs.JDK);
+    }
+
+    ConmonLauncher(Duration timeout, Programs programs) {
         this.timeout = timeout;
+        this.programs = programs;
     }
 
     /**
@@ -45,8 +57,7 @@ final class ConmonLauncher {
         } catch (IOException e) {
             throw new BerthException("cannot start conmon: " + e.getMessage(), e);
         }
-        return Polling.poll(timeout, () -> firstMessage(workDir))
-                .orElseThrow(() -> noMessage(workDir));
+        return Polling.poll(timeout, new FirstMessage(workDir)).orElseThrow(() -> noMessage(workDir));
     }
 
     /** Every complete sync message written so far. */
@@ -55,7 +66,12 @@ final class ConmonLauncher {
                 .orElse(List.of());
     }
 
-    private static Process start(List<String> conmonArgs, Path workDir, Path syncFile) throws IOException {
+    private Process start(List<String> conmonArgs, Path workDir, Path syncFile) throws IOException {
+        Process direct = programs.startDirectly(conmonArgs, Map.of("_OCI_SYNCPIPE", "3"),
+                workDir.resolve(ConmonCommand.CONMON_LOG_NAME), List.of(syncFile));
+        if (direct != null) {
+            return direct;
+        }
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SYNC_SCRIPT, "sh"));
         command.addAll(conmonArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(NO_INPUT)
@@ -81,17 +97,42 @@ final class ConmonLauncher {
         }
     }
 
-    /** The first message; a monitor that died without writing one ends the wait with an error. */
-    private static Optional<SyncMessage> firstMessage(Path workDir) {
-        List<SyncMessage> messages = messages(workDir);
-        if (!messages.isEmpty()) {
-            return Optional.of(messages.get(0));
+    /**
+     * The probe of the wait for the first message; a monitor that died without writing one ends the wait with
+     * an error. The wait probes every millisecond while the runtime creates the container, on the same two
+     * processors, so a probe is kept to one stat of the sync file; the monitor's liveness (three more reads) is
+     * checked every {@link #LIVENESS_INTERVAL_NANOS}.
+     */
+    private static final class FirstMessage implements Supplier<Optional<SyncMessage>> {
+
+        private final Path workDir;
+        private final File syncFile;
+        private long nextLivenessCheck = System.nanoTime() + LIVENESS_INTERVAL_NANOS;
+
+        FirstMessage(Path workDir) {
+            this.workDir = workDir;
+            this.syncFile = workDir.resolve(ConmonCommand.SYNC_FILE_NAME).toFile();
         }
-        if (monitorGone(workDir) && messages(workDir).isEmpty()) {
-            throw new BerthException("conmon exited without reporting the container's creation: "
-                    + SmallFiles.tail(workDir.resolve(ConmonCommand.CONMON_LOG_NAME)));
+
+        @Override
+        public Optional<SyncMessage> get() {
+            if (syncFile.length() > 0) {
+                List<SyncMessage> messages = messages(workDir);
+                if (!messages.isEmpty()) {
+                    return Optional.of(messages.get(0));
+                }
+            }
+            long now = System.nanoTime();
+            if (now - nextLivenessCheck < 0) {
+                return Optional.empty();
+            }
+            nextLivenessCheck = now + LIVENESS_INTERVAL_NANOS;
+            if (monitorGone(workDir) && messages(workDir).isEmpty()) {
+                throw new BerthException("conmon exited without reporting the container's creation: "
+                        + SmallFiles.tail(workDir.resolve(ConmonCommand.CONMON_LOG_NAME)));
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static boolean monitorGone(Path workDir) {

@@ -1,6 +1,5 @@
 package io.berth.runtime.oci.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,24 +14,31 @@ import io.berth.api.error.BerthException;
 /**
  * Runs one runtime binary against its private state root: {@code <binary> --root <stateRoot> [global args]
  * <subcommand> ...}. Output goes to temporary files rather than pipes, so a grandchild that keeps a
- * descriptor open can never block a call. Thread-safe; calls block up to the timeout.
+ * descriptor open can never block a call. Processes are started through {@link Programs}. Thread-safe; calls
+ * block up to the timeout.
  */
 final class RuntimeCli {
-
-    private static final File NO_INPUT = new File("/dev/null");
 
     private final String name;
     private final Path binary;
     private final Path stateRoot;
     private final List<String> globalArgs;
     private final Duration timeout;
+    private final Programs programs;
 
+    /** A CLI whose processes are started through {@link ProcessBuilder}. */
     RuntimeCli(String name, Path binary, Path stateRoot, List<String> globalArgs, Duration timeout) {
+        this(name, binary, stateRoot, globalArgs, timeout, Programs.JDK);
+    }
+
+    RuntimeCli(String name, Path binary, Path stateRoot, List<String> globalArgs, Duration timeout,
+            Programs programs) {
         this.name = name;
         this.binary = binary;
         this.stateRoot = stateRoot;
         this.globalArgs = List.copyOf(globalArgs);
         this.timeout = timeout;
+        this.programs = programs;
     }
 
     Path binary() {
@@ -78,8 +84,7 @@ final class RuntimeCli {
         try {
             out = Files.createTempFile("berth-" + name, ".out");
             err = Files.createTempFile("berth-" + name, ".err");
-            Process process = new ProcessBuilder(command).redirectInput(NO_INPUT).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process process = programs.start(command, out, err);
             awaitExit(process, verb);
             return new CliResult(process.exitValue(), read(out), read(err));
         } catch (IOException e) {

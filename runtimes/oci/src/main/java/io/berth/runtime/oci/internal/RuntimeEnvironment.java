@@ -30,13 +30,16 @@ final class RuntimeEnvironment {
     private final OciCliProfile profile;
     private final RuntimeLayout layout;
     private final Duration cliTimeout;
+    private final Programs programs;
     private String cachedFingerprint;
     private Readiness cached;
 
-    RuntimeEnvironment(OciCliProfile profile, Duration cliTimeout) {
+    /** @param programs how the runtime's CLI and its probes are started */
+    RuntimeEnvironment(OciCliProfile profile, Duration cliTimeout, Programs programs) {
         this.profile = profile;
         this.layout = RuntimeLayout.of(profile);
         this.cliTimeout = cliTimeout;
+        this.programs = programs;
     }
 
     /** The readiness now; re-probes only when a program changed since the last call. */
@@ -74,7 +77,8 @@ final class RuntimeEnvironment {
             CreateWrapper.write(layout.wrapper(), unshare, binary);
             createRuntime = layout.wrapper();
         }
-        RuntimeCli cli = new RuntimeCli(profile.name(), binary, layout.stateRoot(), profile.globalArgs(), cliTimeout);
+        RuntimeCli cli = new RuntimeCli(profile.name(), binary, layout.stateRoot(), profile.globalArgs(), cliTimeout,
+                programs);
         String version = VersionProbe.probe(cli);
         RuntimeFeatures features = FeaturesProbe.probe(cli);
         return new Readiness(new Toolchain(cli, conmon, createRuntime, layout), "", binary.toString(), version,

@@ -80,7 +80,8 @@ final class TerminalControl {
         }
     }
 
-    private static boolean monitorAlive(Path workDir) {
+    /** Whether the conmon of {@code workDir} ({@code conmon.pid}) still runs. */
+    static boolean monitorAlive(Path workDir) {
         OptionalInt pid = SmallFiles.readInt(workDir.resolve(ConmonCommand.CONMON_PID_NAME));
         return pid.isPresent() && ProcessHandle.of(pid.getAsInt()).map(ProcessHandle::isAlive).orElse(false);
     }

@@ -37,7 +37,7 @@ class CliOciRuntimeTest {
     private OciRuntime runtime(Path binary, Path conmon) {
         OciCliProfile profile = new OciCliProfile("fake", List.of(binary), dir.resolve("run/fake"), List.of(),
                 false, true, List.of(conmon));
-        return new OciDriver(NATIVES, NATIVES).runtime(profile);
+        return new OciDriver(NATIVES, NATIVES, NATIVES).runtime(profile);
     }
 
     @Test

@@ -49,7 +49,7 @@ class ConfiguredRuntimeRootTest {
         Map<String, Object> values = Map.of("name", "altrunc", "binary", RUNC.toString(), "stateRoot", STATE_ROOT);
         component = new ConfiguredRuntime(ConfigValues.of(ConfiguredRuntimeConfig.class, values),
                 Map.of("service.pid", "io.berth.runtime.oci.test"), registry.context(),
-                new OciDriver(natives, natives), new RuntimeNameClaims());
+                new OciDriver(natives, natives, natives), new RuntimeNameClaims());
 
         assertThat(registry.entries()).singleElement()
                 .satisfies(e -> assertThat(e.properties()).containsEntry("berth.runtime.name", "altrunc"));

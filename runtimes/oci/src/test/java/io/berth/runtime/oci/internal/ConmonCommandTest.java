@@ -37,7 +37,7 @@ class ConmonCommandTest {
         assertThat(new ConmonCommand(TOOLCHAIN).forCreate(request)).containsExactly("/usr/bin/conmon",
                 "--api-version", "1", "-c", "abc", "-u", "abc", "-n", "abc", "-r", "/run/berth/crun-wrapper.sh",
                 "-b", "/c/abc/bundle", "-p", "/c/abc/bundle/pidfile", "-P", "/c/abc/bundle/conmon.pid",
-                "--full-attach", "-l", "k8s-file:/c/abc/ctr.log", "--exit-dir", "/c/exits",
+                "--full-attach", "--no-sync-log", "-l", "k8s-file:/c/abc/ctr.log", "--exit-dir", "/c/exits",
                 "--runtime-arg", "--root", "--runtime-arg", "/run/berth/crun", "--runtime-arg", "--debug");
     }
 
@@ -54,7 +54,7 @@ class ConmonCommandTest {
     void execCommandRunsTheBinaryDirectlyWithTheSessionsFiles() {
         List<String> args = new ConmonCommand(TOOLCHAIN).forExec("abc", exec(false, false));
         assertThat(args).containsSequence("-c", "abc", "-u", "e1", "-n", "abc", "-r", "/usr/bin/crun",
-                "-b", "/s", "-p", "/s/pidfile", "-P", "/s/conmon.pid", "--full-attach");
+                "-b", "/s", "-p", "/s/pidfile", "-P", "/s/conmon.pid", "--full-attach", "--no-sync-log");
         assertThat(args).containsSequence("-l", "k8s-file:/logs/e1.log", "--exit-dir", "/s/exits");
         assertThat(args).containsSequence("-e", "--exec-process-spec", "/s/process.json", "--runtime-arg",
                 "--root");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.error.BerthException;
 
-/** The sync-file launch with a fake conmon: no root needed. */
+/** The sync-file launch with a fake conmon, through ProcessBuilder and a shell: no root needed. */
 class ConmonLauncherTest {
 
     /** Writes its pid to the -P file, drains stdin, then runs {@code body}. */
@@ -23,7 +23,12 @@ class ConmonLauncherTest {
             "echo \"conmon says syncpipe=$_OCI_SYNCPIPE\"",
             "");
 
-    private final ConmonLauncher launcher = new ConmonLauncher(Duration.ofSeconds(30));
+    private final ConmonLauncher launcher = newLauncher();
+
+    /** The launcher under test. */
+    ConmonLauncher newLauncher() {
+        return new ConmonLauncher(Duration.ofSeconds(30));
+    }
 
     @TempDir
     Path dir;

@@ -38,7 +38,7 @@ final class RootFixture {
         Requirements.assumeRootAnd(List.of(profile.binaryCandidates(), profile.conmonCandidates(),
                 List.of(BusyboxBundle.HOST_BUSYBOX), OciCliProfile.standardLocations("runc")));
         LinuxNative natives = new LinuxNative();
-        return new RootFixture(new OciDriver(natives, natives).runtime(profile), dir);
+        return new RootFixture(new OciDriver(natives, natives, natives).runtime(profile), dir);
     }
 
     /** A fixture for a runtime built elsewhere (the caller has checked the requirements). */

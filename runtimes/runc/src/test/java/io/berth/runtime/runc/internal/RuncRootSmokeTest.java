@@ -29,7 +29,7 @@ class RuncRootSmokeTest {
     void isReadyOnAHostWithRuncAndConmon() {
         requireRootAndRunc();
         RuncRuntime runtime = new RuncRuntime(ConfigValues.of(RuncConfig.class,
-                Map.of("stateRoot", "/run/berth-test/runc")), new OciDriver(NATIVES, NATIVES));
+                Map.of("stateRoot", "/run/berth-test/runc")), new OciDriver(NATIVES, NATIVES, NATIVES));
         RuntimeInfo info = runtime.info();
         assertThat(info.ready()).as(info.reason()).isTrue();
         assertThat(info.name()).isEqualTo("runc");

@@ -55,11 +55,27 @@ final class AttachSession implements HijackSession {
                 LogCopier.copy(past, out, false);
             }
         }
-        if (options.stream() && (options.stdout() || options.stderr()) && awaitRun()) {
-            try (LogStream live = containers.logs(container.id(), new LogOptions(true, attachedAt, null, -1, false,
-                    options.stdout(), options.stderr()))) {
-                LogCopier.copy(live, out, false);
-            }
+        if (options.stream() && (options.stdout() || options.stderr())) {
+            streamLive(out);
+        }
+    }
+
+    /**
+     * Copies what the container writes from the attach on. The log is opened before the wait for the run, so a
+     * short run whose container is removed (auto-remove) before the wait sees it still delivers its output: the
+     * open log stays readable. When the container is already gone at the attach, there is nothing to stream.
+     */
+    private void streamLive(MuxOutput out) throws Exception {
+        LogStream live;
+        try {
+            live = containers.logs(container.id(), new LogOptions(true, attachedAt, null, -1, false,
+                    options.stdout(), options.stderr()));
+        } catch (NotFoundException gone) {
+            return;
+        }
+        try (live) {
+            awaitRun();
+            LogCopier.copy(live, out, false);
         }
     }
 
