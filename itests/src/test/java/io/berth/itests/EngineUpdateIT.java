@@ -5,12 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,28 +118,8 @@ public class EngineUpdateIT extends BerthTestSupport {
 
     /** {@code GET /events} on its own connection; each line the stream sends goes to the queue. */
     private BlockingQueue<String> openEventStream() throws IOException {
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(socket));
-        ch.write(ByteBuffer.wrap("GET /events HTTP/1.1\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = Channels.newInputStream(ch)) {
-                StringBuilder line = new StringBuilder();
-                int b;
-                while ((b = in.read()) >= 0) {
-                    if (b == '\n') {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    } else {
-                        line.append((char) b);
-                    }
-                }
-            } catch (IOException e) {
-                lines.add("closed: " + e);
-            }
-        }, "events-reader");
-        reader.setDaemon(true);
-        reader.start();
+        EventLines.open(socket, lines::add);
         return lines;
     }
 

@@ -5,12 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,27 +171,7 @@ public class LoadDuringUpdateIT extends BerthTestSupport {
 
     /** {@code GET /events} on its own connection; every line goes to {@code lines}. */
     private void openEventStream(List<String> lines) throws IOException {
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(socket));
-        ch.write(ByteBuffer.wrap("GET /events HTTP/1.1\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-        Thread reader = new Thread(() -> {
-            try (InputStream in = Channels.newInputStream(ch)) {
-                StringBuilder line = new StringBuilder();
-                int b;
-                while ((b = in.read()) >= 0) {
-                    if (b == '\n') {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    } else {
-                        line.append((char) b);
-                    }
-                }
-            } catch (IOException e) {
-                lines.add("closed: " + e);
-            }
-        }, "load-events");
-        reader.setDaemon(true);
-        reader.start();
+        EventLines.open(socket, lines::add);
         UnixHttp.Response probe = http.send("POST", "/containers/create?name=events-probe", "application/json",
                 "{\"Image\":\"load:1\",\"Cmd\":[\"true\"]}".getBytes(StandardCharsets.UTF_8));
         assertEquals(probe.text(), 201, probe.status());
