@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerCliIT {
 
+    private static DockerEngine engine;
     private static KarafProcess karaf;
     private static DockerCli docker;
     private static Path state;
@@ -30,35 +30,16 @@ class DockerCliIT {
         if (!DockerCli.available()) {
             RootRequirement.failInCiOrSkip("the docker CLI is missing");
         }
-        Path dist = Path.of(System.getProperty("berth.dist"));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path dir = Path.of(System.getProperty("berth.itest.dir", "target/it"), "docker-cli-" + run);
-        state = Path.of("/tmp/berth-it-" + run);
-        karaf = KarafProcess.unpack(dist, dir, state, "runc");
-        Path config = Files.createDirectories(state.resolve("docker-config"));
-        docker = new DockerCli(karaf.dockerSocket(), config);
-        Files.write(state.resolve("busybox.tar"), BusyboxFixture.tarball());
-        karaf.start();
-        docker.awaitDaemon(Duration.ofSeconds(120));
-        docker.ok("import", state.resolve("busybox.tar").toString(), "busybox:latest");
+        engine = DockerEngine.start("docker-cli", "busybox:latest");
+        karaf = engine.karaf;
+        docker = engine.docker;
+        state = engine.state;
     }
 
     @AfterAll
     static void stopEngine() throws Exception {
-        if (karaf != null) {
-            karaf.close();
-            deleteUnlessMounted(state);
-        }
-    }
-
-    /** Removes the state directory, unless something is still mounted below it (then it is left for a look). */
-    private static void deleteUnlessMounted(Path dir) throws Exception {
-        if (Files.readString(Path.of("/proc/self/mountinfo")).contains(dir.toString())) {
-            System.err.println("leaving " + dir + ": something is still mounted below it");
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (engine != null) {
+            engine.close();
         }
     }
 

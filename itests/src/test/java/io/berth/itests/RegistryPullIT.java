@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +23,7 @@ class RegistryPullIT {
     private static final String USER = "puller";
     private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
 
+    private static DockerEngine engine;
     private static KarafProcess karaf;
     private static DockerCli docker;
     private static LoopbackRegistry open;
@@ -38,15 +37,10 @@ class RegistryPullIT {
         if (!DockerCli.available() || !LoopbackRegistry.available()) {
             RootRequirement.failInCiOrSkip("the docker CLI, docker-registry, skopeo or htpasswd is missing");
         }
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path dir = Path.of(System.getProperty("berth.itest.dir", "target/it"), "registry-pull-" + run);
-        state = Path.of("/tmp/berth-it-" + run);
-        karaf = KarafProcess.unpack(Path.of(System.getProperty("berth.dist")), dir, state, "runc");
-        docker = new DockerCli(karaf.dockerSocket(), Files.createDirectories(state.resolve("docker-config")));
-        Files.write(state.resolve("busybox.tar"), BusyboxFixture.tarball());
-        karaf.start();
-        docker.awaitDaemon(Duration.ofSeconds(120));
-        docker.ok("import", state.resolve("busybox.tar").toString(), "seed:1");
+        engine = DockerEngine.start("registry-pull", "seed:1");
+        karaf = engine.karaf;
+        docker = engine.docker;
+        state = engine.state;
         Path saved = state.resolve("seed.tar");
         docker.ok("save", "-o", saved.toString(), "seed:1");
         docker.ok("rmi", "seed:1");
@@ -65,13 +59,8 @@ class RegistryPullIT {
                 registry.close();
             }
         }
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (state != null && !Files.readString(Path.of("/proc/self/mountinfo")).contains(state.toString())) {
-            try (var paths = Files.walk(state)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (engine != null) {
+            engine.close();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuntimeDeployIT {
 
+    private static DockerEngine engine;
     private static KarafProcess karaf;
     private static DockerCli docker;
     private static Path state;
@@ -31,21 +31,16 @@ class RuntimeDeployIT {
         if (!DockerCli.available()) {
             RootRequirement.failInCiOrSkip("the docker CLI is missing");
         }
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path dir = Path.of(System.getProperty("berth.itest.dir", "target/it"), "deploy-" + run);
-        state = Path.of("/tmp/berth-it-" + run);
-        karaf = KarafProcess.unpack(Path.of(System.getProperty("berth.dist")), dir, state, "runc");
-        docker = new DockerCli(karaf.dockerSocket(), Files.createDirectories(state.resolve("docker-config")));
-        Files.write(state.resolve("busybox.tar"), BusyboxFixture.tarball());
-        karaf.start();
-        docker.awaitDaemon(Duration.ofSeconds(120));
-        docker.ok("import", state.resolve("busybox.tar").toString(), "busybox:latest");
+        engine = DockerEngine.start("deploy", "busybox:latest");
+        karaf = engine.karaf;
+        docker = engine.docker;
+        state = engine.state;
     }
 
     @AfterAll
     static void stopEngine() throws Exception {
-        if (karaf != null) {
-            karaf.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.berth.api.error.InvalidArgumentException;
+
 import io.berth.api.image.ImageConfig;
+import io.berth.images.internal.store.Sha256;
 
 /**
  * An OCI image config (the JSON blob whose sha256 is the image id). Unknown fields are ignored when
@@ -58,6 +61,28 @@ public record OciImageConfig(
     @JsonIgnore
     public ImageConfig imageConfig() {
         return config == null ? ImageConfig.EMPTY : config.toImageConfig();
+    }
+
+    /**
+     * Checks a parsed config against its manifest: a rootfs of {@code layers} sha256 diff-ids.
+     *
+     * @param what names the config in the messages ("the config NAME")
+     * @throws InvalidArgumentException otherwise
+     */
+    public static OciImageConfig requireLayers(OciImageConfig config, int layers, String what) {
+        if (config == null || config.rootfs() == null) {
+            throw new InvalidArgumentException(what + " has no rootfs");
+        }
+        if (config.diffIds().size() != layers) {
+            throw new InvalidArgumentException(what + " lists " + config.diffIds().size()
+                    + " layers but the manifest has " + layers);
+        }
+        for (String diffId : config.diffIds()) {
+            if (!Sha256.isDigest(diffId)) {
+                throw new InvalidArgumentException(what + " has an invalid diff-id " + diffId);
+            }
+        }
+        return config;
     }
 
     /** The layer diff-ids, bottom first. */

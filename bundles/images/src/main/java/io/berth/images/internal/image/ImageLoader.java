@@ -78,20 +78,8 @@ final class ImageLoader {
             throw new InvalidArgumentException("invalid image archive: the config " + image.config().name()
                     + " is not a valid image config: " + e.getMessage(), e);
         }
-        if (config == null || config.rootfs() == null) {
-            throw new InvalidArgumentException("invalid image archive: the config " + image.config().name()
-                    + " has no rootfs");
-        }
-        if (config.diffIds().size() != image.layers().size()) {
-            throw new InvalidArgumentException("invalid image archive: the config " + image.config().name()
-                    + " lists " + config.diffIds().size() + " layers but the manifest has " + image.layers().size());
-        }
-        config.diffIds().forEach(diffId -> {
-            if (!Sha256.isDigest(diffId)) {
-                throw new InvalidArgumentException("invalid image archive: invalid diff-id " + diffId);
-            }
-        });
-        return config;
+        return OciImageConfig.requireLayers(config, image.layers().size(),
+                "invalid image archive: the config " + image.config().name());
     }
 
     /** Every tag of the archive, validated; a later image wins a tag named twice (as in Docker). */

@@ -92,18 +92,8 @@ final class ImagePuller {
             throw new InvalidArgumentException("the image config " + manifest.config().digest()
                     + " is not valid: " + e.getMessage(), e);
         }
-        if (config == null || config.rootfs() == null) {
-            throw new InvalidArgumentException("the image config " + manifest.config().digest() + " has no rootfs");
-        }
-        if (config.diffIds().size() != manifest.layers().size()) {
-            throw new InvalidArgumentException("the image config lists " + config.diffIds().size()
-                    + " layers but the manifest has " + manifest.layers().size());
-        }
-        for (String diffId : config.diffIds()) {
-            if (!Sha256.isDigest(diffId)) {
-                throw new InvalidArgumentException("the image config has an invalid diff-id " + diffId);
-            }
-        }
+        OciImageConfig.requireLayers(config, manifest.layers().size(),
+                "the image config " + manifest.config().digest());
         for (ArchiveDocuments.Descriptor layer : manifest.layers()) {
             if (layer.digest() == null || !Sha256.isDigest(layer.digest()) || layer.size() < 0) {
                 throw new InvalidArgumentException("the manifest has a layer without a valid sha256 digest and size");
