@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerApiBenchmark {
 
-    private static final int WARMUP = 5;
+    private static final int WARMUP = Integer.getInteger("berth.bench.warmup", 50);
     private static final int RUNS = Integer.getInteger("berth.bench.runs", 40);
     private static final int LIST_SIZE = Integer.getInteger("berth.bench.containers", 1000);
     private static final int LIST_RUNS = Integer.getInteger("berth.bench.listRuns", 200);

@@ -28,8 +28,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
 
-    private static final int WARMUP = 5;
-    private static final int RUNS = Integer.getInteger("berth.bench.runs", 40);
+    private static final int WARMUP = Integer.getInteger("berth.bench.warmup", 50);
+    private static final int RUNS = Integer.getInteger("berth.bench.runs", 100);
+    private static final int BLOCKS = 5;
 
     @Override
     protected String runtime() {
@@ -43,10 +44,12 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
                 + "|---|---|---|---|---|---|---|---|\n");
         java.util.Properties figures = new java.util.Properties();
         for (String name : List.of("runc", "crun")) {
-            List<Double> engine = measure(() -> engineRun(name));
             Path bundle = bareBundle(name);
-            List<Double> bare = measure(() -> bareRun(name, bundle));
-            List<Double> monitored = measure(() -> conmonRun(name, bundle));
+            List<List<Double>> timings = measureInterleaved(List.of(() -> engineRun(name),
+                    () -> bareRun(name, bundle), () -> conmonRun(name, bundle)));
+            List<Double> engine = timings.get(0);
+            List<Double> bare = timings.get(1);
+            List<Double> monitored = timings.get(2);
             double e = median(engine);
             double b = median(bare);
             double m = median(monitored);
@@ -73,15 +76,29 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         void once() throws Exception;
     }
 
-    private static List<Double> measure(Run run) throws Exception {
+    /**
+     * Times the runs in blocks, kind after kind, {@value #BLOCKS} times over (after {@link #WARMUP} untimed rounds):
+     * a change of the machine's load touches every kind alike, and what a run leaves to be done after it (the
+     * kernel freeing its cgroup, Berth deleting its files beside) falls on a run of its own kind. The first run of
+     * a block, which may still pay for the other kind's, is not timed.
+     */
+    private static List<List<Double>> measureInterleaved(List<Run> runs) throws Exception {
         for (int i = 0; i < WARMUP; i++) {
-            run.once();
+            for (Run run : runs) {
+                run.once();
+            }
         }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            run.once();
-            millis.add((System.nanoTime() - start) / 1e6);
+        List<List<Double>> millis = new ArrayList<>();
+        runs.forEach(run -> millis.add(new ArrayList<>()));
+        for (int block = 0; block < BLOCKS; block++) {
+            for (int r = 0; r < runs.size(); r++) {
+                runs.get(r).once();
+                for (int i = 0; i < RUNS / BLOCKS; i++) {
+                    long start = System.nanoTime();
+                    runs.get(r).once();
+                    millis.get(r).add((System.nanoTime() - start) / 1e6);
+                }
+            }
         }
         return millis;
     }

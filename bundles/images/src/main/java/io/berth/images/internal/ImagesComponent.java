@@ -10,6 +10,7 @@ import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -83,6 +84,12 @@ public final class ImagesComponent implements ImageService, SnapshotService {
         this.overlays = new OverlaySupport(OverlaySnapshotService.probeFor(store));
         this.snapshots = new OverlaySnapshotService(store, overlays);
         LOG.info("image store ready in {}", root.resolve("images"));
+    }
+
+    /** Finishes the deletion of removed root filesystems (briefly; the next start deletes what is left). */
+    @Deactivate
+    void deactivate() {
+        snapshots.close();
     }
 
     /**

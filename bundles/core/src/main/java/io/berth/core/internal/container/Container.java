@@ -29,7 +29,8 @@ final class Container {
     private CompletableFuture<WaitResult> nextExit = new CompletableFuture<>();
     private Future<?> pendingRestart;
     private Duration restartDelay = FIRST_RESTART_DELAY;
-    private boolean mayBeInRuntime;
+    private volatile boolean mayBeInRuntime;
+    private volatile CompletableFuture<Void> runtimeDeletion = CompletableFuture.completedFuture(null);
 
     /**
      * A container read from disk: its runtime may still hold it (a run whose delete did not happen before the
@@ -117,9 +118,22 @@ final class Container {
         return mayBeInRuntime;
     }
 
-    /** Records that a runtime is about to hold the container ({@code true}) or has deleted it. Lock held. */
+    /**
+     * Records that a runtime is about to hold the container ({@code true}, lock held) or has deleted it (also by
+     * a {@link #runtimeDeletion()} that runs without the lock).
+     */
     void setMayBeInRuntime(boolean value) {
         mayBeInRuntime = value;
+    }
+
+    /** The runtime's delete started without waiting for it, done when there is none; it never fails. */
+    CompletableFuture<Void> runtimeDeletion() {
+        return runtimeDeletion;
+    }
+
+    /** Lock held. */
+    void setRuntimeDeletion(CompletableFuture<Void> deletion) {
+        runtimeDeletion = deletion;
     }
 
     /** Remembers the scheduled restart so that stop and remove can cancel it. Lock held. */

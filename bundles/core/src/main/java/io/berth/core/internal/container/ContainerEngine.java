@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,7 +102,8 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         ScheduledThreadPoolExecutor executor = newExecutor();
         ctx = new EngineContext(settings, host, runtimes, images, snapshots,
                 new ContainerStore(settings.containersDir(), crashes), new ExitFiles(settings.exitsDir()), table,
-                containerEvents, new ExecSessions(table, containerEvents, executor), executor, crashes);
+                containerEvents, new ExecSessions(table, containerEvents, executor), executor, newSideTasks(),
+                crashes);
         creator = new ContainerCreator(ctx);
         ExitProbe exitProbe = new ExitProbe(ctx, this::recordProbedExit);
         remover = new ContainerRemover(ctx, exitProbe);
@@ -155,8 +158,10 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
         ctx.runtimes().removeBindListener(onRuntimeBound);
         monitor.close();
         ctx.executor().shutdownNow();
+        ctx.sideTasks().shutdown();
         try {
             ctx.executor().awaitTermination(5, TimeUnit.SECONDS);
+            ctx.sideTasks().awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -337,6 +342,16 @@ public final class ContainerEngine implements ContainerService, AutoCloseable {
             }
             ctx.table().add(new Container(record));
         }
+    }
+
+    /** Threads for work beside a task that holds a container's lock (they take none): as many as needed. */
+    private static ExecutorService newSideTasks() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "berth-engine-side-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static ScheduledThreadPoolExecutor newExecutor() {

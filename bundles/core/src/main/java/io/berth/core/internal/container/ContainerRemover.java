@@ -1,8 +1,10 @@
 package io.berth.core.internal.container;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +17,18 @@ import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.store.ContainerRecord;
+import io.berth.core.internal.store.ContainerStore;
 import io.berth.core.internal.timing.Phases;
 
 /**
  * Removes containers: with force, kills a running one and waits for its exit first; then runtime delete,
  * REMOVING (persisted, so a crash from here on is finished at the next activation), snapshot removal, exit
- * file and anonymous volumes, directory deletion (the record goes last), its exec sessions dropped,
- * {@code destroy} event and waiters. A runtime that cannot delete the container (not ready, failing) fails the
- * removal before anything is removed; a container whose runtime is absent can be removed when it is not
- * running. Thread-safe.
+ * file and anonymous volumes, the directory renamed away (the record goes last), its exec sessions dropped,
+ * {@code destroy} event and waiters, then the directory's files deleted on a side task. A runtime that cannot
+ * delete the container (not ready, failing) fails the removal before anything is removed; a container whose
+ * runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could be told of such a failure, has the runtime delete
+ * the container while its files are removed (REMOVING is persisted meanwhile, so a crash is finished at the
+ * next activation as well). Thread-safe.
  */
 final class ContainerRemover {
 
@@ -147,27 +152,68 @@ final class ContainerRemover {
         destroyLocked(container, volumes, true);
     }
 
-    /** @param runtimeMustDelete false: a runtime that cannot delete the container is logged, not an error */
+    /**
+     * @param runtimeMustDelete false (an auto-removal): a runtime that cannot delete the container is logged, not
+     *                          an error, so its delete runs alongside the removal of the root filesystem
+     */
     private void destroyLocked(Container container, boolean volumes, boolean runtimeMustDelete) {
         ContainerRecord record = container.record();
         ContainerRecord removing = record;
-        if (record.state().status() != ContainerStatus.REMOVING) {
-            if (runtimeMustDelete) {
-                ctx.deleteFromRuntime(container, record);
-            } else {
-                ctx.deleteFromRuntimeQuietly(container, record, true);
-                if (container.mayBeInRuntime() && ctx.runtimes().isPresent(record.runtime())) {
-                    LOG.warn("Removing container {}, which runtime {} could not delete", record.id(),
-                            record.runtime());
-                }
+        if (record.state().status() == ContainerStatus.REMOVING) {
+            ctx.deleteFromRuntimeQuietly(container, record, true);
+            removeFiles(record, volumes);
+        } else if (runtimeMustDelete) {
+            ctx.deleteFromRuntime(container, record);
+            ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
+            removing = markRemoving(container, record);
+            removeFiles(record, volumes);
+        } else {
+            CompletableFuture<Void> runtimeDelete = ctx.deleteFromRuntimeBeside(container, record, true);
+            try {
+                removing = markRemoving(container, record);
+                removeFiles(record, volumes);
+            } finally {
+                runtimeDelete.join();
             }
             ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
-            removing = record.withState(ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
-            ctx.commit(container, removing);
-            ctx.crashes().reach(Point.REMOVE_AFTER_REMOVING_MARK);
-        } else {
-            ctx.deleteFromRuntimeQuietly(container, record, true);
+            if (container.mayBeInRuntime() && ctx.runtimes().isPresent(record.runtime())) {
+                LOG.warn("Removing container {}, which runtime {} could not delete", record.id(), record.runtime());
+            }
         }
+        Path detached = ctx.store().detach(record.id());
+        ctx.crashes().reach(Point.REMOVE_AFTER_DIR_DELETE);
+        ctx.table().remove(container);
+        ctx.execs().containerRemoved(record.id());
+        container.markRemoved(new WaitResult(record.state().exitCode(), ""));
+        ctx.events().publish(removing, "destroy");
+        deleteBeside(detached);
+    }
+
+    /** The directory's files are deleted after the answer; the next activation deletes what is left. */
+    private void deleteBeside(Path detached) {
+        Runnable delete = () -> {
+            try {
+                ContainerStore.deleteDetached(detached);
+            } catch (BerthException e) {
+                LOG.warn("{}; it is deleted at the next start", e.getMessage());
+            }
+        };
+        try {
+            ctx.sideTasks().execute(delete);
+        } catch (RejectedExecutionException closing) {
+            delete.run();
+        }
+    }
+
+    private ContainerRecord markRemoving(Container container, ContainerRecord record) {
+        ContainerRecord removing = record.withState(ExitRecorder.withStatus(record.state(), ContainerStatus.REMOVING));
+        ctx.commit(container, removing);
+        ctx.crashes().reach(Point.REMOVE_AFTER_REMOVING_MARK);
+        return removing;
+    }
+
+    /** The root filesystem, the exit file and, with {@code volumes}, the anonymous volumes. */
+    private void removeFiles(ContainerRecord record, boolean volumes) {
         long begin = Phases.begin();
         ctx.snapshots().remove(record.id());
         Phases.end(record.id(), "snapshot remove", begin);
@@ -176,11 +222,5 @@ final class ContainerRemover {
         if (volumes) {
             VolumeMounts.delete(record.anonymousVolumes(), ctx.settings().volumesDir());
         }
-        ctx.store().delete(record.id());
-        ctx.crashes().reach(Point.REMOVE_AFTER_DIR_DELETE);
-        ctx.table().remove(container);
-        ctx.execs().containerRemoved(record.id());
-        container.markRemoved(new WaitResult(record.state().exitCode(), ""));
-        ctx.events().publish(removing, "destroy");
     }
 }

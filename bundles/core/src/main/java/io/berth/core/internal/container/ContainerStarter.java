@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
@@ -125,15 +128,69 @@ final class ContainerStarter {
         Phases.end(id, "runtime create", begin);
         ctx.crashes().reach(Point.START_AFTER_RUNTIME_CREATE);
         int created = PidFile.read(bundle);
-        begin = Phases.begin();
+        if (created > 0) {
+            startWhileRecording(container, runtime, created);
+        } else {
+            startRuntime(runtime, id);
+            ctx.crashes().reach(Point.START_AFTER_RUNTIME_START);
+            commitRunning(container, pidOf(runtime, id));
+        }
+        ctx.crashes().reach(Point.START_AFTER_RECORD_WRITE);
+    }
+
+    /**
+     * The runtime starts the process on a side task while the RUNNING record (with the pid the runtime created)
+     * is written: the two take about as long, one process and a durable write. A start that fails then leaves the
+     * container EXITED ({@link #recordFailure}), a crash in between one the {@link Reconciler} settles: a
+     * RUNNING record whose process never started becomes an exit, a process that did start is adopted. A failed
+     * start puts the record before it back first.
+     */
+    private void startWhileRecording(Container container, OciRuntime runtime, int pid) {
+        String id = container.id();
+        CompletableFuture<Void> starting;
+        try {
+            starting = CompletableFuture.runAsync(() -> startRuntime(runtime, id), ctx.sideTasks());
+        } catch (RejectedExecutionException closing) {
+            starting = CompletableFuture.completedFuture(null);
+            startRuntime(runtime, id);
+        }
+        ContainerRecord before = container.record();
+        try {
+            commitRunning(container, pid);
+        } finally {
+            try {
+                starting.join();
+            } catch (CompletionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+                revert(container, before, failure);
+                throw failure;
+            }
+        }
+        ctx.crashes().reach(Point.START_AFTER_RUNTIME_START);
+    }
+
+    /** The record before the start, again: the caller records the failure, or keeps it for an absent runtime. */
+    private void revert(Container container, ContainerRecord before, RuntimeException failure) {
+        if (container.record() != before) {
+            try {
+                ctx.commit(container, before);
+            } catch (RuntimeException saveFailure) {
+                failure.addSuppressed(saveFailure);
+            }
+        }
+    }
+
+    private static void startRuntime(OciRuntime runtime, String id) {
+        long begin = Phases.begin();
         runtime.start(id);
         Phases.end(id, "runtime start", begin);
-        ctx.crashes().reach(Point.START_AFTER_RUNTIME_START);
-        int pid = created > 0 ? created : pidOf(runtime, id);
+    }
+
+    private void commitRunning(Container container, int pid) {
+        ContainerRecord record = container.record();
         ContainerState running = new ContainerState(ContainerStatus.RUNNING, pid, 0, "", false,
                 Instant.now(), record.state().finishedAt());
         ctx.commit(container, record.withState(running).withManuallyStopped(false));
-        ctx.crashes().reach(Point.START_AFTER_RECORD_WRITE);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.berth.core.internal.container;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
@@ -20,12 +23,14 @@ import io.berth.core.internal.timing.Phases;
 
 /**
  * What the per-verb helpers share: configuration, the host's facts, collaborators, the container table, the
- * exec sessions, a small executor for background work (restarts, auto-removal, reconciliation) and the crash
- * points (disarmed unless a crash test arms them). Immutable; every part is thread-safe.
+ * exec sessions, a small executor for background work (restarts, auto-removal, reconciliation), threads for
+ * work beside a task that holds a container's lock ({@code sideTasks}: they take no lock, so they never queue
+ * behind the executor's tasks) and the crash points (disarmed unless a crash test arms them). Immutable; every part is thread-safe.
  */
 record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegistry runtimes, ImageService images,
         SnapshotService snapshots, ContainerStore store, ExitFiles exitFiles, ContainerTable table,
-        ContainerEvents events, ExecSessions execs, ScheduledExecutorService executor, CrashPoints crashes) {
+        ContainerEvents events, ExecSessions execs, ScheduledExecutorService executor, ExecutorService sideTasks,
+        CrashPoints crashes) {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineContext.class);
 
@@ -77,10 +82,38 @@ record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegis
      * @param record the record naming the runtime (the container's current one, or the one it replaces)
      */
     void deleteFromRuntimeQuietly(Container container, ContainerRecord record, boolean force) {
+        container.runtimeDeletion().join();
         if (!container.mayBeInRuntime() || !runtimes.isPresent(record.runtime())) {
             return;
         }
+        deleteQuietly(container, record, runtimes.get(record.runtime()), force);
+    }
+
+    /**
+     * Starts what {@link #deleteFromRuntimeQuietly} does on a side task and returns at once, for work that can go
+     * on meanwhile; the next delete, start or removal of the container waits for it. Returns the delete already
+     * under way, if any. Container lock held.
+     */
+    CompletableFuture<Void> deleteFromRuntimeBeside(Container container, ContainerRecord record, boolean force) {
+        CompletableFuture<Void> pending = container.runtimeDeletion();
+        if (!pending.isDone() || !container.mayBeInRuntime() || !runtimes.isPresent(record.runtime())) {
+            return pending;
+        }
         OciRuntime runtime = runtimes.get(record.runtime());
+        Runnable delete = () -> deleteQuietly(container, record, runtime, force);
+        CompletableFuture<Void> deletion;
+        try {
+            deletion = CompletableFuture.runAsync(delete, sideTasks);
+        } catch (RejectedExecutionException closing) {
+            delete.run();
+            return pending;
+        }
+        container.setRuntimeDeletion(deletion);
+        return deletion;
+    }
+
+    private static void deleteQuietly(Container container, ContainerRecord record, OciRuntime runtime,
+            boolean force) {
         long begin = Phases.begin();
         try {
             runtime.delete(record.id(), force);
@@ -100,6 +133,7 @@ record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegis
      * @throws io.berth.api.error.BerthException when the runtime could not delete the container
      */
     void deleteFromRuntime(Container container, ContainerRecord record) {
+        container.runtimeDeletion().join();
         if (!container.mayBeInRuntime() || !runtimes.isPresent(record.runtime())) {
             return;
         }

@@ -18,8 +18,9 @@ import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.timing.Phases;
 
 /**
- * Records exits: EXITED with code and time, {@code die} event, waiters answered, runtime delete, then the
- * restart policy (with Docker's back-off) or auto-removal, both on the engine's executor. Called from the
+ * Records exits: the runtime's delete begun beside (a start or removal that follows waits for it), EXITED with
+ * code and time, {@code die} event, waiters answered, then the restart policy (with Docker's back-off) or auto-removal, both on the
+ * engine's executor. Called from the
  * exit monitor's thread and from reconciliation. Thread-safe.
  */
 final class ExitRecorder {
@@ -85,13 +86,14 @@ final class ExitRecorder {
         ContainerState state = new ContainerState(ContainerStatus.EXITED, 0, exitCode, error, false,
                 record.state().startedAt(), Instant.now());
         ContainerRecord exited = record.withState(state);
+        // the runtime deletes the container meanwhile; a start or removal that follows waits for that
+        ctx.deleteFromRuntimeBeside(container, exited, false);
         boolean persisted = commitQuietly(container, exited);
         ctx.crashes().reach(Point.EXIT_AFTER_RECORD_WRITE);
         ctx.events().publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
         ctx.execs().containerExited(container.id());
         // waiters are answered once the exit is recorded; the runtime's delete is cleanup they need not wait for
         container.completeExit(new WaitResult(exitCode, error));
-        ctx.deleteFromRuntimeQuietly(container, exited, false);
         ctx.crashes().reach(Point.EXIT_AFTER_RUNTIME_DELETE);
         if (persisted) {
             ctx.exitFiles().delete(container.id());

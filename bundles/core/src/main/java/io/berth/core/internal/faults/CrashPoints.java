@@ -47,7 +47,10 @@ public final class CrashPoints {
         STOP_AFTER_SIGNAL("stop.after-signal"),
         /** exit recording: the EXITED record is on disk; waiters, runtime delete and exit file are not done. */
         EXIT_AFTER_RECORD_WRITE("exit.after-record-write"),
-        /** exit recording: the runtime has deleted the container; the exit file is still there. */
+        /**
+         * exit recording: the exit is recorded and the runtime's delete of the container has begun beside (it may
+         * or may not have ended); the exit file is still there.
+         */
         EXIT_AFTER_RUNTIME_DELETE("exit.after-runtime-delete"),
         /** remove -f: SIGKILL is sent to a running container; its exit is not recorded yet. */
         REMOVE_AFTER_KILL("remove.after-kill"),
@@ -57,7 +60,10 @@ public final class CrashPoints {
         REMOVE_AFTER_REMOVING_MARK("remove.after-removing-mark"),
         /** remove: the root filesystem is unmounted and deleted. */
         REMOVE_AFTER_SNAPSHOT_REMOVE("remove.after-snapshot-remove"),
-        /** remove: the container's directory (record, bundle, log) is gone; the engine still lists it. */
+        /**
+         * remove: the container's directory (record, bundle, log) is renamed away, its files not deleted yet; the
+         * engine still lists it.
+         */
         REMOVE_AFTER_DIR_DELETE("remove.after-dir-delete");
 
         private final String id;

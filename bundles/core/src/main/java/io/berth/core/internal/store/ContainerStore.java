@@ -127,23 +127,45 @@ public final class ContainerStore {
     }
 
     /**
-     * Deletes the container's directory and everything in it: renamed away first (at once, the container is
-     * gone from the disk as a whole), then deleted; {@link #loadAll} finishes a deletion a crash interrupted.
+     * Deletes the container's directory and everything in it: {@link #detach} first, then deleted; {@link
+     * #loadAll} finishes a deletion a crash interrupted.
      */
     public void delete(String id) {
+        deleteDetached(detach(id));
+    }
+
+    /**
+     * Renames the container's directory away ({@code .removed-<id>}): at once the container is gone from the disk
+     * as a whole. Returns the renamed directory, for {@link #deleteDetached} (now or later, by another thread);
+     * {@link #loadAll} deletes what a crash left of it.
+     */
+    public Path detach(String id) {
         long begin = Phases.begin();
         Path dir = dir(id);
+        Path removed = containersDir.resolve(REMOVED_PREFIX + id);
         try {
-            Path removed = containersDir.resolve(REMOVED_PREFIX + id);
             FileTrees.deleteRecursively(removed);
             if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(dir, removed, StandardCopyOption.ATOMIC_MOVE);
             }
-            FileTrees.deleteRecursively(removed);
         } catch (IOException e) {
-            throw new BerthException("cannot delete " + dir(id) + ": " + e.getMessage(), e);
+            throw new BerthException("cannot delete " + dir + ": " + e.getMessage(), e);
         }
         Phases.end(id, "dir delete", begin);
+        return removed;
+    }
+
+    /**
+     * Deletes a directory {@link #detach} renamed away.
+     *
+     * @throws BerthException when it cannot be deleted (it is tried again at the next {@link #loadAll})
+     */
+    public static void deleteDetached(Path removed) {
+        try {
+            FileTrees.deleteRecursively(removed);
+        } catch (IOException e) {
+            throw new BerthException("cannot delete " + removed + ": " + e.getMessage(), e);
+        }
     }
 
     private Optional<ContainerRecord> load(Path dir) {

@@ -75,6 +75,9 @@ class ContainerRemovalTest {
         assertThat(removed.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isZero();
         assertThatThrownBy(() -> f.inspect(id)).isInstanceOf(NotFoundException.class);
         assertThat(f.containerDir(id)).doesNotExist();
+        Poll.until("the renamed directory deleted after the answer", () -> !Files.exists(
+                f.containerDir(id).resolveSibling(".removed-" + id)));
+        assertThat(f.containerDir(id).getParent()).isEmptyDirectory();
         assertThat(f.snapshots.path(id)).isNull();
         assertThat(f.engine.list(ContainerFilter.ALL)).isEmpty();
         assertThat(f.engine.create(ContainerSpec.builder("busybox").build(), name).name()).isEqualTo(name);

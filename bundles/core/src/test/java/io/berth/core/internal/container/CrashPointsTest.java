@@ -185,6 +185,8 @@ class CrashPointsTest {
      */
     private void assertConsistent() throws IOException {
         Path containers = f.state().resolve("containers");
+        Poll.until("the directories of removals deleted (after the answer, beside)",
+                () -> entries(containers).stream().noneMatch(name -> name.startsWith(".removed-")));
         List<ContainerInfo> listed = f.engine.list(ContainerFilter.ALL);
         Set<String> ids = listed.stream().map(ContainerInfo::id).collect(Collectors.toSet());
         Set<String> running = listed.stream().filter(c -> c.state().status() == ContainerStatus.RUNNING)

@@ -1,6 +1,7 @@
 package io.berth.core.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +14,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.WaitCondition;
 import io.berth.api.container.WaitResult;
+import io.berth.api.error.ConflictException;
+import io.berth.api.error.UnavailableException;
 import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
 /**
  * What the engine asks of the runtime per run, and in which order: one delete per run, none for a container
  * never handed to the runtime, the pid from the bundle's pid file when there is one, waiters answered before
- * the delete.
+ * the delete, an auto-removal's files removed while the runtime deletes.
  */
 class RuntimeCallsTest {
 
@@ -159,6 +163,56 @@ class RuntimeCallsTest {
             gate.countDown();
         }
         Poll.until("the delete after the exit", () -> deletes(id) == 1);
+    }
+
+    @Test
+    void anAutoRemovalRemovesTheRootFilesystemWhileTheRuntimeDeletesAndAnswersAfterBoth() throws Exception {
+        String id = f.engine.create(ContainerSpec.builder("busybox").cmd("sleep").autoRemove(true).build(), null)
+                .id();
+        CompletableFuture<WaitResult> removed = f.engine.wait(id, WaitCondition.REMOVED);
+        f.engine.start(id);
+        CountDownLatch gate = new CountDownLatch(1);
+        f.runtime.gateDeletes(gate);
+
+        f.runtime.exit(id, 0);
+
+        try {
+            Poll.until("the root filesystem removed during the runtime's delete", () -> f.snapshots.path(id) == null);
+            assertThat(deletes(id)).isZero();
+            assertThat(removed).isNotDone();
+        } finally {
+            gate.countDown();
+        }
+        assertThat(removed.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS).exitCode()).isZero();
+        assertThat(deletes(id)).isEqualTo(1);
+        assertThat(f.runtime.process(id)).isNull();
+    }
+
+    @Test
+    void aStartTheRuntimeRefusesWhileTheRunningRecordIsWrittenEndsExited() {
+        f.runtime.writePidFiles(true);
+        String id = f.create("sleep");
+        f.runtime.failNextStart(new ConflictException("exec: permission denied"));
+
+        assertThatThrownBy(() -> f.engine.start(id)).hasMessageContaining("permission denied");
+
+        assertThat(f.inspect(id).state().status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(f.inspect(id).state().exitCode()).isEqualTo(126);
+        assertThat(f.inspect(id).state().error()).contains("permission denied");
+        assertThat(f.runtime.process(id)).isNull();
+    }
+
+    @Test
+    void aRuntimeGoneWhileTheRunningRecordIsWrittenLeavesTheContainerAsItWas() throws Exception {
+        f.runtime.writePidFiles(true);
+        String id = f.create("sleep");
+        f.runtime.failNextStart(new UnavailableException("runtime mock went away"));
+
+        assertThatThrownBy(() -> f.engine.start(id)).isInstanceOf(UnavailableException.class);
+
+        assertThat(f.inspect(id).state().status()).isEqualTo(ContainerStatus.CREATED);
+        f.reopen();
+        assertThat(f.inspect(id).state().status()).as("on disk too").isEqualTo(ContainerStatus.CREATED);
     }
 
     private long deletes(String id) {

@@ -80,6 +80,7 @@ public final class FakeRuntime implements OciRuntime {
     private volatile CountDownLatch deleteGate;
     private final AtomicInteger failingDeletes = new AtomicInteger();
     private volatile String unavailable;
+    private volatile RuntimeException nextStartFailure;
 
     public FakeRuntime(String name) {
         this.name = name;
@@ -106,6 +107,11 @@ public final class FakeRuntime implements OciRuntime {
     /** Makes every {@link #delete} wait until the gate opens (for at most 20 s); {@code null} for no gate. */
     public void gateDeletes(CountDownLatch gate) {
         deleteGate = gate;
+    }
+
+    /** The next start is recorded but throws {@code failure}; the container stays created. */
+    public void failNextStart(RuntimeException failure) {
+        nextStartFailure = failure;
     }
 
     /** The next delete is recorded but fails, and the container stays. */
@@ -188,6 +194,11 @@ public final class FakeRuntime implements OciRuntime {
     @Override
     public void start(String id) {
         calls.add("start " + id);
+        RuntimeException failure = nextStartFailure;
+        if (failure != null) {
+            nextStartFailure = null;
+            throw failure;
+        }
         Process process = require(id);
         process.status = RuntimeStatus.RUNNING;
         if (process.pid == 0) {

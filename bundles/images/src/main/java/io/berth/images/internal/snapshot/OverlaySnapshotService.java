@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -41,10 +46,13 @@ import io.berth.nativeio.FileNodes;
  * copy, with the deletions applied layer by layer.
  *
  * <p>An overlay snapshot keeps its layers pinned in the store until it is removed (also across restarts,
- * through {@link #layerHolders()}): removing the image keeps its layers until the last snapshot goes.
+ * through {@link #layerHolders()}): removing the image keeps its layers until the last snapshot goes. A removal
+ * unmounts the overlay and renames its directory away before it returns; the renamed directory's files are
+ * deleted by a background thread (what a crash or {@link #close()} leaves is deleted at the next start, see
+ * {@code StoreJanitor}).
  * Thread-safe: calls for one key are serialized, calls for different keys run in parallel.
  */
-public final class OverlaySnapshotService implements SnapshotService {
+public final class OverlaySnapshotService implements SnapshotService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverlaySnapshotService.class);
     static final String UPPER = "upper";
@@ -58,6 +66,11 @@ public final class OverlaySnapshotService implements SnapshotService {
     private final Path dir;
     private final boolean copyOwnership;
     private final SnapshotKeys keys = new SnapshotKeys();
+    private final ExecutorService deleter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "berth-snapshot-deleter");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile FileNodes fileNodes;
 
     /** The service for this process: mount points are read from {@code /proc/self/mountinfo}. */
@@ -256,6 +269,38 @@ public final class OverlaySnapshotService implements SnapshotService {
             mounter.unmount(key, snapshot.resolve(MERGED));
             Path detached = detach(key, snapshot);
             store.releaseLayers(held);
+            deleteLater(key, detached);
+        }
+    }
+
+    /** Waits until the directories of earlier removals are deleted. */
+    void awaitDeletions() {
+        try {
+            deleter.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException e) {
+            // closed: nothing runs any more
+        }
+    }
+
+    /** Finishes the deletions under way (for up to ten seconds); later removals delete at once. */
+    @Override
+    public void close() {
+        deleter.shutdown();
+        try {
+            if (!deleter.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("root filesystems still being deleted; the rest is deleted at the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deleteLater(String key, Path detached) {
+        try {
+            deleter.execute(() -> deleteDirectory(key, detached));
+        } catch (RejectedExecutionException closed) {
             deleteDirectory(key, detached);
         }
     }

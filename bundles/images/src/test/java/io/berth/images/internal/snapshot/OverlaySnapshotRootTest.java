@@ -128,6 +128,7 @@ class OverlaySnapshotRootTest {
 
         assertThat(mountsBelowTmp()).isEmpty();
         assertThat(merged.getParent()).doesNotExist();
+        snapshots.awaitDeletions();
         assertThat(FileListing.of(tmp.resolve("images/snapshots"))).containsExactly("");
         assertThat(snapshots.path("c1")).isNull();
         assertThat(layer.resolve("etc/hostname")).hasContent("box");

@@ -113,11 +113,24 @@ class OverlaySnapshotServiceTest {
 
         assertThat(mounts.calls).last().isEqualTo("umount " + merged + " " + Mounts.UMOUNT_NOFOLLOW);
         assertThat(mounts.mounted).isEmpty();
+        assertThat(snapshotsDir.resolve("c1")).as("renamed away before the answer").doesNotExist();
+        snapshots.awaitDeletions();
         assertThat(FileListing.of(snapshotsDir)).containsExactly("");
         assertThat(snapshots.path("c1")).isNull();
         snapshots.remove("c1");
         snapshots.remove("never-prepared");
         assertThat(mounts.calls).hasSize(2);
+    }
+
+    @Test
+    void afterCloseARemovalDeletesAtOnce() {
+        Path merged = snapshots.prepare("c1", image.id());
+        snapshots.close();
+
+        snapshots.remove("c1");
+
+        assertThat(merged.getParent()).doesNotExist();
+        assertThat(FileListing.of(snapshotsDir)).containsExactly("");
     }
 
     @Test
