@@ -26,9 +26,9 @@ import io.berth.core.internal.timing.Phases;
  * file and anonymous volumes, the directory renamed away (the record goes last), its exec sessions dropped,
  * {@code destroy} event and waiters, then the directory's files deleted on a side task. A runtime that cannot
  * delete the container (not ready, failing) fails the removal before anything is removed; a container whose
- * runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could be told of such a failure, has the runtime delete
- * the container while its files are removed (REMOVING is persisted meanwhile, so a crash is finished at the
- * next activation as well). Thread-safe.
+ * runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could
+ * be told of such a failure, has the runtime delete the container while its files are removed (REMOVING is
+ * persisted meanwhile, so a crash is finished at the next activation as well). Thread-safe.
  */
 final class ContainerRemover {
 

@@ -25,7 +25,8 @@ import io.berth.core.internal.timing.Phases;
  * What the per-verb helpers share: configuration, the host's facts, collaborators, the container table, the
  * exec sessions, a small executor for background work (restarts, auto-removal, reconciliation), threads for
  * work beside a task that holds a container's lock ({@code sideTasks}: they take no lock, so they never queue
- * behind the executor's tasks) and the crash points (disarmed unless a crash test arms them). Immutable; every part is thread-safe.
+ * behind the executor's tasks) and the crash points (disarmed unless a crash test arms them). Immutable; every
+ * part is thread-safe.
  */
 record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegistry runtimes, ImageService images,
         SnapshotService snapshots, ContainerStore store, ExitFiles exitFiles, ContainerTable table,

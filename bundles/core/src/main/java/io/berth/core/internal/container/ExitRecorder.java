@@ -19,9 +19,9 @@ import io.berth.core.internal.timing.Phases;
 
 /**
  * Records exits: the runtime's delete begun beside (a start or removal that follows waits for it), EXITED with
- * code and time, {@code die} event, waiters answered, then the restart policy (with Docker's back-off) or auto-removal, both on the
- * engine's executor. Called from the
- * exit monitor's thread and from reconciliation. Thread-safe.
+ * code and time, {@code die} event, waiters answered, then the restart policy (with Docker's back-off) or
+ * auto-removal, both on the engine's executor. Called from the exit monitor's thread and from reconciliation.
+ * Thread-safe.
  */
 final class ExitRecorder {
 
