@@ -84,8 +84,8 @@ class FaultInjectionIT {
             new Crash("exit.after-record-write", Operation.STOP, new Outcome("exited", 143)),
             new Crash("exit.after-runtime-delete", Operation.STOP, new Outcome("exited", 143)),
             new Crash("remove.after-kill", Operation.REMOVE, new Outcome("exited", 137)),
-            new Crash("remove.after-runtime-delete", Operation.REMOVE, new Outcome("exited", 137)),
             new Crash("remove.after-removing-mark", Operation.REMOVE, Outcome.GONE),
+            new Crash("remove.after-runtime-delete", Operation.REMOVE, Outcome.GONE),
             new Crash("remove.after-snapshot-remove", Operation.REMOVE, Outcome.GONE),
             new Crash("remove.after-dir-delete", Operation.REMOVE, Outcome.GONE));
 

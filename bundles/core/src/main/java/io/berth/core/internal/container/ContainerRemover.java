@@ -21,12 +21,12 @@ import io.berth.core.internal.store.ContainerStore;
 import io.berth.core.internal.timing.Phases;
 
 /**
- * Removes containers: with force, kills a running one and waits for its exit first; then runtime delete,
- * REMOVING (persisted, so a crash from here on is finished at the next activation), snapshot removal, exit
+ * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING (persisted,
+ * so a crash from here on is finished at the next activation) while the runtime deletes, snapshot removal, exit
  * file and anonymous volumes, the directory renamed away (the record goes last), its exec sessions dropped,
  * {@code destroy} event and waiters, then the directory's files deleted on a side task. A runtime that cannot
- * delete the container (not ready, failing) fails the removal before anything is removed; a container whose
- * runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could
+ * delete the container (not ready, failing) fails the removal before anything is removed (the record goes back
+ * to what it was); a container whose runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could
  * be told of such a failure, has the runtime delete the container while its files are removed (REMOVING is
  * persisted meanwhile, so a crash is finished at the next activation as well). Thread-safe.
  */
@@ -163,9 +163,9 @@ final class ContainerRemover {
             ctx.deleteFromRuntimeQuietly(container, record, true);
             removeFiles(record, volumes);
         } else if (runtimeMustDelete) {
-            ctx.deleteFromRuntime(container, record);
-            ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
             removing = markRemoving(container, record);
+            deleteFromRuntimeOrUnmark(container, record);
+            ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
             removeFiles(record, volumes);
         } else {
             CompletableFuture<Void> runtimeDelete = ctx.deleteFromRuntimeBeside(container, record, true);
@@ -202,6 +202,24 @@ final class ContainerRemover {
             ctx.sideTasks().execute(delete);
         } catch (RejectedExecutionException closing) {
             delete.run();
+        }
+    }
+
+    /**
+     * The runtime's delete (the one begun at the exit, usually still running while REMOVING is written, or one
+     * now); a runtime that cannot delete the container gets the record before the removal back, and the removal
+     * fails with nothing removed.
+     */
+    private void deleteFromRuntimeOrUnmark(Container container, ContainerRecord before) {
+        try {
+            ctx.deleteFromRuntime(container, before);
+        } catch (RuntimeException failure) {
+            try {
+                ctx.commit(container, before);
+            } catch (RuntimeException saveFailure) {
+                failure.addSuppressed(saveFailure);
+            }
+            throw failure;
         }
     }
 

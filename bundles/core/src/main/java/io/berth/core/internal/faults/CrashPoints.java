@@ -54,11 +54,14 @@ public final class CrashPoints {
         EXIT_AFTER_RUNTIME_DELETE("exit.after-runtime-delete"),
         /** remove -f: SIGKILL is sent to a running container; its exit is not recorded yet. */
         REMOVE_AFTER_KILL("remove.after-kill"),
-        /** remove: the runtime has deleted the container; the record is not marked REMOVING yet. */
-        REMOVE_AFTER_RUNTIME_DELETE("remove.after-runtime-delete"),
-        /** remove: the REMOVING record is on disk; the root filesystem and the files are still there. */
+        /**
+         * remove: the REMOVING record is on disk (the runtime's delete may still run); the root filesystem and the
+         * files are still there.
+         */
         REMOVE_AFTER_REMOVING_MARK("remove.after-removing-mark"),
-        /** remove: the root filesystem is unmounted and deleted. */
+        /** remove: the record is marked REMOVING and the runtime has deleted the container. */
+        REMOVE_AFTER_RUNTIME_DELETE("remove.after-runtime-delete"),
+        /** remove: the root filesystem is unmounted and renamed away (its files are deleted in the background). */
         REMOVE_AFTER_SNAPSHOT_REMOVE("remove.after-snapshot-remove"),
         /**
          * remove: the container's directory (record, bundle, log) is renamed away, its files not deleted yet; the

@@ -137,15 +137,15 @@ class CrashPointsTest {
 
     private static Outcome outcome(Point point) {
         return switch (point) {
-            case RECORD_BEFORE_RENAME, REMOVE_AFTER_REMOVING_MARK, REMOVE_AFTER_SNAPSHOT_REMOVE,
-                    REMOVE_AFTER_DIR_DELETE -> Outcome.GONE;
+            case RECORD_BEFORE_RENAME, REMOVE_AFTER_RUNTIME_DELETE, REMOVE_AFTER_REMOVING_MARK,
+                    REMOVE_AFTER_SNAPSHOT_REMOVE, REMOVE_AFTER_DIR_DELETE -> Outcome.GONE;
             case CREATE_AFTER_RECORD_WRITE, START_AFTER_SNAPSHOT_PREPARE, START_AFTER_BUNDLE_WRITE,
                     START_AFTER_RUNTIME_CREATE -> new Outcome(ContainerStatus.CREATED, 0);
             case START_AFTER_RUNTIME_START, START_AFTER_RECORD_WRITE, STOP_AFTER_STOP_MARK ->
                     new Outcome(ContainerStatus.RUNNING, 0);
             case STOP_AFTER_SIGNAL, EXIT_AFTER_RECORD_WRITE, EXIT_AFTER_RUNTIME_DELETE ->
                     new Outcome(ContainerStatus.EXITED, 143);
-            case REMOVE_AFTER_KILL, REMOVE_AFTER_RUNTIME_DELETE -> new Outcome(ContainerStatus.EXITED, 137);
+            case REMOVE_AFTER_KILL -> new Outcome(ContainerStatus.EXITED, 137);
         };
     }
 
