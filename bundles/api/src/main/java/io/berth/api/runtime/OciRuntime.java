@@ -2,9 +2,13 @@ package io.berth.api.runtime;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
+
+import io.berth.api.error.NotFoundException;
 
 /**
  * A runtime: runs containers described by OCI bundles. Implementations are thin and stateless as far as the
@@ -40,6 +44,23 @@ public interface OciRuntime {
 
     /** Ids of every container this runtime holds, for re-adoption after an engine restart. */
     List<String> list();
+
+    /**
+     * The state of every container this runtime holds, by id, for re-adoption after an engine restart. Runtimes
+     * that can tell all at once (runc and crun: one {@code list}) should; this default asks {@link #state} per
+     * container of {@link #list}, leaving out those that vanish meanwhile.
+     */
+    default Map<String, RuntimeState> states() {
+        Map<String, RuntimeState> states = new LinkedHashMap<>();
+        for (String id : list()) {
+            try {
+                states.put(id, state(id));
+            } catch (NotFoundException vanished) {
+                // deleted since the list: not held any more
+            }
+        }
+        return states;
+    }
 
     /**
      * Sends a signal to the container's init process, or to all its processes.

@@ -6,5 +6,5 @@
  * io.berth.api.runtime.RuntimeNames#PROPERTY} set to its name (see {@link io.berth.api.runtime.RuntimeName}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.berth.api.runtime;

@@ -3,6 +3,7 @@ package io.berth.runtime.oci;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
@@ -44,6 +45,11 @@ public abstract class ForwardingOciRuntime implements OciRuntime {
     @Override
     public List<String> list() {
         return delegate().list();
+    }
+
+    @Override
+    public Map<String, RuntimeState> states() {
+        return delegate().states();
     }
 
     @Override

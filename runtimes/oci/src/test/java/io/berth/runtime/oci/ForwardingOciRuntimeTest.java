@@ -38,6 +38,7 @@ class ForwardingOciRuntimeTest {
         forwarding.start("c");
         forwarding.state("c");
         forwarding.list();
+        forwarding.states();
         forwarding.kill("c", 9, true);
         forwarding.delete("c", true);
         forwarding.pause("c");

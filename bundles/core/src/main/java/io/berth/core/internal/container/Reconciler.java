@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -89,7 +87,7 @@ final class Reconciler {
         try {
             ContainerStatus status = container.status();
             switch (status) {
-                case RUNNING, PAUSED -> reconcileLive(container);
+                case RUNNING, PAUSED -> reconcileLive(container, held);
                 case RESTARTING -> restartIfNotPending(container);
                 case REMOVING -> finishRemoval(container, 0);
                 case CREATED, EXITED -> reconcileIdle(container, held);
@@ -117,7 +115,7 @@ final class Reconciler {
         }
     }
 
-    private void reconcileLive(Container container) {
+    private void reconcileLive(Container container, Held held) {
         ContainerRecord record = container.record();
         OptionalInt exitCode = ctx.exitFiles().read(record.id());
         if (exitCode.isPresent()) {
@@ -128,7 +126,8 @@ final class Reconciler {
             LOG.info("Container {} keeps its state until runtime {} is available", record.id(), record.runtime());
             return;
         }
-        RuntimeState state = runtimeState(record);
+        Map<String, RuntimeState> states = held.of(record.runtime());
+        RuntimeState state = states != null ? states.get(record.id()) : runtimeState(record);
         if (state != null && (state.status() == RuntimeStatus.RUNNING || state.status() == RuntimeStatus.PAUSED)) {
             adopt(container, state);
             return;
@@ -204,11 +203,11 @@ final class Reconciler {
         if (!container.mayBeInRuntime() || !ctx.runtimes().isPresent(record.runtime())) {
             return;
         }
-        Set<String> ids = held.of(record.runtime());
-        if (ids == null) {
+        Map<String, RuntimeState> states = held.of(record.runtime());
+        if (states == null) {
             return; // the runtime cannot tell now; the next start or removal deletes the container from it
         }
-        RuntimeState state = ids.contains(record.id()) ? runtimeState(record) : null;
+        RuntimeState state = states.get(record.id());
         if (state == null) {
             container.setMayBeInRuntime(false);
             return;
@@ -256,20 +255,23 @@ final class Reconciler {
         }
     }
 
-    /** The ids each runtime holds, asked once per pass and runtime; {@code null} when the runtime cannot tell. */
+    /**
+     * What each runtime holds, by id, asked once per pass and runtime (one {@code list} for runc and crun, not one
+     * {@code state} per container); {@code null} when the runtime cannot tell.
+     */
     private final class Held {
-        private final Map<String, Set<String>> byRuntime = new HashMap<>();
+        private final Map<String, Map<String, RuntimeState>> byRuntime = new HashMap<>();
 
-        Set<String> of(String runtime) {
+        Map<String, RuntimeState> of(String runtime) {
             if (!byRuntime.containsKey(runtime)) {
-                byRuntime.put(runtime, list(runtime));
+                byRuntime.put(runtime, states(runtime));
             }
             return byRuntime.get(runtime);
         }
 
-        private Set<String> list(String runtime) {
+        private Map<String, RuntimeState> states(String runtime) {
             try {
-                return new HashSet<>(ctx.runtimes().get(runtime).list());
+                return ctx.runtimes().get(runtime).states();
             } catch (RuntimeException e) {
                 LOG.warn("Runtime {} cannot list its containers: {}", runtime, e.getMessage());
                 return null;

@@ -70,6 +70,23 @@ class ReadoptionTest {
     }
 
     @Test
+    void aNewEngineAsksTheRuntimeOnceForAllItsContainers() {
+        for (int i = 0; i < 5; i++) {
+            f.run("sleep");
+        }
+        String created = f.create("sleep");
+        int before = f.runtime.statesCalls();
+        int stateCallsBefore = f.runtime.stateCalls();
+
+        f.reopen();
+
+        assertThat(f.engine.list(ContainerFilter.ALL)).filteredOn(c -> !c.id().equals(created))
+                .hasSize(5).allMatch(c -> c.state().status() == ContainerStatus.RUNNING);
+        assertThat(f.runtime.statesCalls() - before).isEqualTo(1);
+        assertThat(f.runtime.stateCalls()).isEqualTo(stateCallsBefore);
+    }
+
+    @Test
     void theNewEngineKeepsWatchingAdoptedContainers() {
         String id = f.run("sleep");
         f.reopen();

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +78,7 @@ public final class FakeRuntime implements OciRuntime {
     private volatile boolean exitFilesInPlace;
     private volatile boolean pidFiles;
     private final AtomicInteger stateCalls = new AtomicInteger();
+    private final AtomicInteger statesCalls = new AtomicInteger();
     private volatile CountDownLatch deleteGate;
     private final AtomicInteger failingDeletes = new AtomicInteger();
     private volatile String unavailable;
@@ -102,6 +104,11 @@ public final class FakeRuntime implements OciRuntime {
     /** How often {@link #state} was asked. */
     public int stateCalls() {
         return stateCalls.get();
+    }
+
+    /** How often every state was asked at once ({@link #states()}, as runc's one {@code list}). */
+    public int statesCalls() {
+        return statesCalls.get();
     }
 
     /** Makes every {@link #delete} wait until the gate opens (for at most 20 s); {@code null} for no gate. */
@@ -224,6 +231,15 @@ public final class FakeRuntime implements OciRuntime {
     @Override
     public List<String> list() {
         return List.copyOf(processes.keySet());
+    }
+
+    @Override
+    public Map<String, RuntimeState> states() {
+        statesCalls.incrementAndGet();
+        Map<String, RuntimeState> states = new HashMap<>();
+        processes.forEach((id, process) -> states.put(id, new RuntimeState(id, process.status,
+                process.status == RuntimeStatus.STOPPED ? 0 : process.pid)));
+        return states;
     }
 
     @Override

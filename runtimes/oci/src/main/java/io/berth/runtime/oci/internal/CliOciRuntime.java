@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.InvalidArgumentException;
@@ -74,6 +75,12 @@ final class CliOciRuntime implements OciRuntime {
     @Override
     public List<String> list() {
         return StateParser.parseList(cli().check(null, "list", "--format", "json"));
+    }
+
+    /** One {@code list --format json}: it carries every container's status and pid. */
+    @Override
+    public Map<String, RuntimeState> states() {
+        return StateParser.parseStates(cli().check(null, "list", "--format", "json"));
     }
 
     /**

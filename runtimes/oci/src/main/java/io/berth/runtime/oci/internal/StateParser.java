@@ -2,7 +2,9 @@ package io.berth.runtime.oci.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,6 +65,21 @@ final class StateParser {
             ids.add(container.path("id").asText());
         }
         return ids;
+    }
+
+    /** States by id from {@code list --format json} (id, status and pid per container, as {@code state} has). */
+    static Map<String, RuntimeState> parseStates(String json) {
+        Map<String, RuntimeState> states = new LinkedHashMap<>();
+        if (json.isBlank()) {
+            return states;
+        }
+        for (JsonNode container : Json.parse(json, "runtime list")) {
+            RuntimeStatus status = status(container.path("status").asText(""));
+            int pid = status == RuntimeStatus.STOPPED ? 0 : container.path("pid").asInt(0);
+            String id = container.path("id").asText("");
+            states.put(id, new RuntimeState(id, status, pid));
+        }
+        return states;
     }
 
     /** Pids from {@code ps --format json}. */

@@ -2,6 +2,7 @@ package io.berth.runtime.oci.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 
@@ -58,6 +59,24 @@ class StateParserTest {
         assertThat(StateParser.parseList("")).isEmpty();
         assertThat(StateParser.parseList("[{\"id\":\"a\",\"status\":\"running\"},{\"id\":\"b\"}]"))
                 .containsExactly("a", "b");
+    }
+
+    @Test
+    void parsesEveryStateFromOneList() {
+        assertThat(StateParser.parseStates("null")).isEmpty();
+        assertThat(StateParser.parseStates("[\n\n]")).isEmpty();
+        assertThat(StateParser.parseStates("")).isEmpty();
+        String runc = "[{\"ociVersion\":\"1.0.2-dev\",\"id\":\"a\",\"pid\":4242,\"status\":\"running\","
+                + "\"bundle\":\"/b/a\",\"rootfs\":\"/b/a/rootfs\",\"created\":\"2026-11-27T22:00:00Z\","
+                + "\"owner\":\"root\"},{\"id\":\"b\",\"pid\":0,\"status\":\"stopped\"},"
+                + "{\"id\":\"c\",\"pid\":77,\"status\":\"paused\"},{\"id\":\"d\",\"pid\":78,\"status\":\"created\"}]";
+        assertThat(StateParser.parseStates(runc)).containsExactly(
+                entry("a", new RuntimeState("a", RuntimeStatus.RUNNING, 4242)),
+                entry("b", new RuntimeState("b", RuntimeStatus.STOPPED, 0)),
+                entry("c", new RuntimeState("c", RuntimeStatus.PAUSED, 77)),
+                entry("d", new RuntimeState("d", RuntimeStatus.CREATED, 78)));
+        assertThatThrownBy(() -> StateParser.parseStates("[{\"id\":\"x\",\"status\":\"exploding\"}]"))
+                .hasMessageContaining("unknown runtime status 'exploding'");
     }
 
     @Test
