@@ -42,6 +42,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes a new file and fsyncs it, under its final name: for a file inside a directory that nobody sees yet
+     * and that {@link #moveIntoPlace} then renames into place as a whole (its directory fsync makes the renamed
+     * directory, and the entries the file fsync committed, durable). Fails if the file exists.
+     */
+    public static void writeNew(Path target, byte[] content) {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            throw new BerthException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Renames {@code source} to {@code target} atomically (replacing a file), then fsyncs the directory. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);

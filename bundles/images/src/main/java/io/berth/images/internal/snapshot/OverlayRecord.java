@@ -50,9 +50,12 @@ record OverlayRecord(String imageId, List<String> diffIds) {
         }
     }
 
-    /** Writes the marker atomically and durably. */
-    void write(Path snapshotDir) {
-        AtomicFiles.write(snapshotDir.resolve(FILE), Json.write(this));
+    /**
+     * Writes the marker into a snapshot directory that is not in place yet (durable once the directory is moved
+     * into place with {@link AtomicFiles#moveIntoPlace}).
+     */
+    void writeInto(Path newSnapshotDir) {
+        AtomicFiles.writeNew(newSnapshotDir.resolve(FILE), Json.write(this));
     }
 
     /** The store's view: every layer entry of every overlay snapshot on disk. */

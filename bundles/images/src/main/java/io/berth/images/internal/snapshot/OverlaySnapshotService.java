@@ -189,7 +189,7 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
             if (OverlayWhiteouts.needed(changes)) {
                 OverlayWhiteouts.write(temp, layerDirs, changes, nodes, copyOwnership);
             }
-            new OverlayRecord(layers.imageId(), layers.diffIds()).write(temp);
+            new OverlayRecord(layers.imageId(), layers.diffIds()).writeInto(temp);
             AtomicFiles.moveIntoPlace(temp, snapshot);
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteQuietly(temp);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.berth.api.error.BerthException;
 import io.berth.images.internal.testing.FileListing;
 
 class FilesTest {
@@ -28,6 +29,18 @@ class FilesTest {
         AtomicFiles.write(file, "two".getBytes());
         assertThat(file).hasContent("two");
         assertThat(FileListing.of(tmp)).containsExactly("", "record.json");
+    }
+
+    @Test
+    void aNewFileIsWrittenUnderItsNameAndNeverReplaced() throws IOException {
+        Path file = tmp.resolve("overlay.json");
+        AtomicFiles.writeNew(file, "{}".getBytes());
+
+        assertThat(file).hasContent("{}");
+        assertThat(FileListing.of(tmp)).containsExactlyInAnyOrder("", "overlay.json");
+        assertThatThrownBy(() -> AtomicFiles.writeNew(file, "[]".getBytes()))
+                .isInstanceOf(BerthException.class).hasMessageContaining("cannot write " + file);
+        assertThat(file).hasContent("{}");
     }
 
     @Test
