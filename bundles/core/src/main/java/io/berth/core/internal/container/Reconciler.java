@@ -127,7 +127,8 @@ final class Reconciler {
             return;
         }
         Map<String, RuntimeState> states = held.of(record.runtime());
-        RuntimeState state = states != null ? states.get(record.id()) : runtimeState(record);
+        RuntimeState listed = states == null ? null : states.get(record.id());
+        RuntimeState state = confirms(listed, record) ? listed : runtimeState(record);
         if (state != null && (state.status() == RuntimeStatus.RUNNING || state.status() == RuntimeStatus.PAUSED)) {
             adopt(container, state);
             return;
@@ -138,6 +139,18 @@ final class Reconciler {
         } else {
             exits.recordExit(container, UNKNOWN_EXIT_CODE, EXITED_WHILE_DOWN);
         }
+    }
+
+    /**
+     * Whether the pass's list shows the container as its record has it (same status, same pid). The list was
+     * taken when the pass began; a container started, stopped or restarted since then is asked again.
+     */
+    private static boolean confirms(RuntimeState listed, ContainerRecord record) {
+        if (listed == null || listed.pid() != record.state().pid()) {
+            return false;
+        }
+        return listed.status() == RuntimeStatus.RUNNING && record.state().status() == ContainerStatus.RUNNING
+                || listed.status() == RuntimeStatus.PAUSED && record.state().status() == ContainerStatus.PAUSED;
     }
 
     private RuntimeState runtimeState(ContainerRecord record) {
@@ -207,7 +220,7 @@ final class Reconciler {
         if (states == null) {
             return; // the runtime cannot tell now; the next start or removal deletes the container from it
         }
-        RuntimeState state = states.get(record.id());
+        RuntimeState state = states.containsKey(record.id()) ? runtimeState(record) : null;
         if (state == null) {
             container.setMayBeInRuntime(false);
             return;
@@ -257,7 +270,8 @@ final class Reconciler {
 
     /**
      * What each runtime holds, by id, asked once per pass and runtime (one {@code list} for runc and crun, not one
-     * {@code state} per container); {@code null} when the runtime cannot tell.
+     * {@code state} per container); {@code null} when the runtime cannot tell. It is as old as the pass: a
+     * container it does not show as its record has it is asked again ({@link #confirms}).
      */
     private final class Held {
         private final Map<String, Map<String, RuntimeState>> byRuntime = new HashMap<>();

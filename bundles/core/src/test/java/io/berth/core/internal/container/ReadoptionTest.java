@@ -87,6 +87,19 @@ class ReadoptionTest {
     }
 
     @Test
+    void aRunningContainerTheRuntimesListDoesNotShowIsAskedForAgain() {
+        String started = f.run("sleep");
+        int pid = f.inspect(started).state().pid();
+        f.runtime.leaveOutOfStates(started);
+
+        f.reopen();
+
+        assertThat(f.inspect(started).state().status()).isEqualTo(ContainerStatus.RUNNING);
+        assertThat(f.inspect(started).state().pid()).isEqualTo(pid);
+        assertThat(f.runtime.calls()).doesNotContain("kill " + started + " 9 all");
+    }
+
+    @Test
     void theNewEngineKeepsWatchingAdoptedContainers() {
         String id = f.run("sleep");
         f.reopen();

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,7 @@ public final class FakeRuntime implements OciRuntime {
     private volatile boolean pidFiles;
     private final AtomicInteger stateCalls = new AtomicInteger();
     private final AtomicInteger statesCalls = new AtomicInteger();
+    private final Set<String> missingFromStates = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch deleteGate;
     private final AtomicInteger failingDeletes = new AtomicInteger();
     private volatile String unavailable;
@@ -104,6 +106,11 @@ public final class FakeRuntime implements OciRuntime {
     /** How often {@link #state} was asked. */
     public int stateCalls() {
         return stateCalls.get();
+    }
+
+    /** {@link #states()} leaves the container out, as a list taken before its start would. */
+    public void leaveOutOfStates(String id) {
+        missingFromStates.add(id);
     }
 
     /** How often every state was asked at once ({@link #states()}, as runc's one {@code list}). */
@@ -237,8 +244,12 @@ public final class FakeRuntime implements OciRuntime {
     public Map<String, RuntimeState> states() {
         statesCalls.incrementAndGet();
         Map<String, RuntimeState> states = new HashMap<>();
-        processes.forEach((id, process) -> states.put(id, new RuntimeState(id, process.status,
-                process.status == RuntimeStatus.STOPPED ? 0 : process.pid)));
+        processes.forEach((id, process) -> {
+            if (!missingFromStates.contains(id)) {
+                states.put(id, new RuntimeState(id, process.status,
+                        process.status == RuntimeStatus.STOPPED ? 0 : process.pid));
+            }
+        });
         return states;
     }
 
