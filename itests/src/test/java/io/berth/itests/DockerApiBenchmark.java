@@ -39,9 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class DockerApiBenchmark {
 
-    private static final int WARMUP = Integer.getInteger("berth.bench.warmup", 50);
-    private static final int RUNS = Integer.getInteger("berth.bench.runs", 100);
-    private static final int BLOCKS = 5;
     private static final int LIST_SIZE = Integer.getInteger("berth.bench.containers", 1000);
     private static final int LIST_RUNS = Integer.getInteger("berth.bench.listRuns", 200);
     private static final int LIST_WARMUP = 50;
@@ -121,22 +118,14 @@ class DockerApiBenchmark {
                 "busybox", "true");
         List<String> bareRun = List.of("runc", "--root", BARE_ROOT, "run", "--bundle", bundle.toString(), BARE_ID);
         List<String> cliOnly = List.of("docker", "--version");
-        for (int i = 0; i < WARMUP; i++) {
-            exec(dockerRun);
-            exec(bareRun);
-        }
-        List<Double> berth = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
-        List<Double> cli = new ArrayList<>();
-        // in blocks, kind after kind: what a run leaves to be done after it (the kernel freeing its cgroup, the
-        // engine deleting its files beside) falls on a run of its own kind; a block's first run is not timed
-        for (int block = 0; block < BLOCKS; block++) {
-            timedBlock(dockerRun, berth);
-            timedBlock(bareRun, bare);
-            timedBlock(cliOnly, cli);
-        }
-        report.append("### `docker run --rm busybox true`, ").append(RUNS).append(" runs each (after ")
-                .append(WARMUP).append(" warm-up runs), in ").append(BLOCKS).append(" alternating blocks\n\n")
+        List<List<Double>> timings = BlockTimer.time(List.of(() -> exec(dockerRun), () -> exec(bareRun),
+                () -> exec(cliOnly)));
+        List<Double> berth = timings.get(0);
+        List<Double> bare = timings.get(1);
+        List<Double> cli = timings.get(2);
+        report.append("### `docker run --rm busybox true`, ").append(BlockTimer.RUNS)
+                .append(" runs each (after ").append(BlockTimer.WARMUP).append(" warm-up rounds), in ")
+                .append(BlockTimer.BLOCKS).append(" alternating blocks\n\n")
                 .append("| what | mean | median | p90 |\n|---|---|---|---|\n")
                 .append(row("`docker -H unix://… run --rm busybox true` (Berth, runc)", berth))
                 .append(row("`runc --root … run` of the same bundle", bare))
@@ -145,13 +134,6 @@ class DockerApiBenchmark {
                         median(berth) - median(bare), mean(berth) - mean(bare)));
         FIGURES.setProperty("run.berth.ms", String.format(Locale.ROOT, "%.2f", median(berth)));
         FIGURES.setProperty("run.bare.ms", String.format(Locale.ROOT, "%.2f", median(bare)));
-    }
-
-    private static void timedBlock(List<String> command, List<Double> millis) throws Exception {
-        exec(command);
-        for (int i = 0; i < RUNS / BLOCKS; i++) {
-            millis.add(timed(command));
-        }
     }
 
     /**
@@ -239,12 +221,6 @@ class DockerApiBenchmark {
     private static String row(String what, List<Double> millis) {
         return String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms |%n", what, mean(millis),
                 median(millis), percentile(millis, 0.9));
-    }
-
-    private static double timed(List<String> command) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        exec(command);
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static void exec(List<String> command) throws IOException, InterruptedException {

@@ -28,9 +28,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
 
-    private static final int WARMUP = Integer.getInteger("berth.bench.warmup", 50);
-    private static final int RUNS = Integer.getInteger("berth.bench.runs", 100);
-    private static final int BLOCKS = 5;
 
     @Override
     protected String runtime() {
@@ -45,7 +42,7 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         java.util.Properties figures = new java.util.Properties();
         for (String name : List.of("runc", "crun")) {
             Path bundle = bareBundle(name);
-            List<List<Double>> timings = measureInterleaved(List.of(() -> engineRun(name),
+            List<List<Double>> timings = BlockTimer.time(List.of(() -> engineRun(name),
                     () -> bareRun(name, bundle), () -> conmonRun(name, bundle)));
             List<Double> engine = timings.get(0);
             List<Double> bare = timings.get(1);
@@ -60,7 +57,7 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
                     "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2f |%n",
                     name, b, m, e, percentile(engine, 0.9), e - b, e - m, e / b));
         }
-        String text = "Runtime overhead, " + RUNS + " runs each, " + Instant.now() + ", "
+        String text = "Runtime overhead, " + BlockTimer.RUNS + " runs each, " + Instant.now() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + report;
         System.out.println(text);
         Path dir = Files.createDirectories(Path.of(System.getProperty("berth.bench.dir",
@@ -70,37 +67,6 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
             figures.store(writer, "runtime overhead benchmark");
         }
         System.out.println("written to " + dir.resolve("runtime.md"));
-    }
-
-    private interface Run {
-        void once() throws Exception;
-    }
-
-    /**
-     * Times the runs in blocks, kind after kind, {@value #BLOCKS} times over (after {@link #WARMUP} untimed rounds):
-     * a change of the machine's load touches every kind alike, and what a run leaves to be done after it (the
-     * kernel freeing its cgroup, Berth deleting its files beside) falls on a run of its own kind. The first run of
-     * a block, which may still pay for the other kind's, is not timed.
-     */
-    private static List<List<Double>> measureInterleaved(List<Run> runs) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            for (Run run : runs) {
-                run.once();
-            }
-        }
-        List<List<Double>> millis = new ArrayList<>();
-        runs.forEach(run -> millis.add(new ArrayList<>()));
-        for (int block = 0; block < BLOCKS; block++) {
-            for (int r = 0; r < runs.size(); r++) {
-                runs.get(r).once();
-                for (int i = 0; i < RUNS / BLOCKS; i++) {
-                    long start = System.nanoTime();
-                    runs.get(r).once();
-                    millis.get(r).add((System.nanoTime() - start) / 1e6);
-                }
-            }
-        }
-        return millis;
     }
 
     private void engineRun(String name) throws Exception {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +25,10 @@ import io.berth.core.internal.timing.Phases;
  * file and anonymous volumes, the directory renamed away (the record goes last), its exec sessions dropped,
  * {@code destroy} event and waiters, then the directory's files deleted on a side task. A runtime that cannot
  * delete the container (not ready, failing) fails the removal before anything is removed (the record goes back
- * to what it was); a container whose runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could
- * be told of such a failure, has the runtime delete the container while its files are removed (REMOVING is
- * persisted meanwhile, so a crash is finished at the next activation as well). Thread-safe.
+ * to what it was); a container whose runtime is absent can be removed when it is not running. An auto-removal
+ * after the exit, which nobody could be told of such a failure, has the runtime delete the container while its
+ * files are removed (REMOVING is persisted meanwhile, so a crash is finished at the next activation as well).
+ * Thread-safe.
  */
 final class ContainerRemover {
 
@@ -191,18 +191,13 @@ final class ContainerRemover {
 
     /** The directory's files are deleted after the answer; the next activation deletes what is left. */
     private void deleteBeside(Path detached) {
-        Runnable delete = () -> {
+        ctx.beside(() -> {
             try {
                 ContainerStore.deleteDetached(detached);
             } catch (BerthException e) {
                 LOG.warn("{}; it is deleted at the next start", e.getMessage());
             }
-        };
-        try {
-            ctx.sideTasks().execute(delete);
-        } catch (RejectedExecutionException closing) {
-            delete.run();
-        }
+        });
     }
 
     /**
@@ -214,11 +209,7 @@ final class ContainerRemover {
         try {
             ctx.deleteFromRuntime(container, before);
         } catch (RuntimeException failure) {
-            try {
-                ctx.commit(container, before);
-            } catch (RuntimeException saveFailure) {
-                failure.addSuppressed(saveFailure);
-            }
+            ctx.commitBack(container, before, failure);
             throw failure;
         }
     }

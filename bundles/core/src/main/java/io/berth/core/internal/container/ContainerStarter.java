@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
@@ -143,17 +142,12 @@ final class ContainerStarter {
      * is written: the two take about as long, one process and a durable write. A start that fails then leaves the
      * container EXITED ({@link #recordFailure}), a crash in between one the {@link Reconciler} settles: a
      * RUNNING record whose process never started becomes an exit, a process that did start is adopted. A failed
-     * start puts the record before it back first.
+     * start puts the record before it back first (the caller records the failure, or keeps it for an absent
+     * runtime).
      */
     private void startWhileRecording(Container container, OciRuntime runtime, int pid) {
         String id = container.id();
-        CompletableFuture<Void> starting;
-        try {
-            starting = CompletableFuture.runAsync(() -> startRuntime(runtime, id), ctx.sideTasks());
-        } catch (RejectedExecutionException closing) {
-            starting = CompletableFuture.completedFuture(null);
-            startRuntime(runtime, id);
-        }
+        CompletableFuture<Void> starting = ctx.beside(() -> startRuntime(runtime, id));
         ContainerRecord before = container.record();
         try {
             commitRunning(container, pid);
@@ -162,22 +156,11 @@ final class ContainerStarter {
                 starting.join();
             } catch (CompletionException e) {
                 RuntimeException failure = e.getCause() instanceof RuntimeException cause ? cause : e;
-                revert(container, before, failure);
+                ctx.commitBack(container, before, failure);
                 throw failure;
             }
         }
         ctx.crashes().reach(Point.START_AFTER_RUNTIME_START);
-    }
-
-    /** The record before the start, again: the caller records the failure, or keeps it for an absent runtime. */
-    private void revert(Container container, ContainerRecord before, RuntimeException failure) {
-        if (container.record() != before) {
-            try {
-                ctx.commit(container, before);
-            } catch (RuntimeException saveFailure) {
-                failure.addSuppressed(saveFailure);
-            }
-        }
     }
 
     private static void startRuntime(OciRuntime runtime, String id) {

@@ -55,6 +55,21 @@ record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegis
     }
 
     /**
+     * Puts {@code before} back as the container's record after {@code failure} (unless it still is the record); a
+     * write that fails too is added to {@code failure}. Container lock held.
+     */
+    void commitBack(Container container, ContainerRecord before, RuntimeException failure) {
+        if (container.record() == before) {
+            return;
+        }
+        try {
+            commit(container, before);
+        } catch (RuntimeException saveFailure) {
+            failure.addSuppressed(saveFailure);
+        }
+    }
+
+    /**
      * Whether a record must survive a power cut, not only a crash of the engine (every record is replaced
      * atomically, and a crashed JVM finds the latest one). All must, except those of an auto-remove container
      * after its run: EXITED when a run ends, and REMOVING. Such a container is on its way out, and every earlier
@@ -101,16 +116,26 @@ record EngineContext(EngineSettings settings, HostEnvironment host, RuntimeRegis
             return pending;
         }
         OciRuntime runtime = runtimes.get(record.runtime());
-        Runnable delete = () -> deleteQuietly(container, record, runtime, force);
-        CompletableFuture<Void> deletion;
-        try {
-            deletion = CompletableFuture.runAsync(delete, sideTasks);
-        } catch (RejectedExecutionException closing) {
-            delete.run();
-            return pending;
-        }
+        CompletableFuture<Void> deletion = beside(() -> deleteQuietly(container, record, runtime, force));
         container.setRuntimeDeletion(deletion);
         return deletion;
+    }
+
+    /**
+     * Runs {@code task} on a side task, or at once on this thread while the engine closes (the side tasks refuse
+     * work then). The future ends as the task does, exceptionally when it throws.
+     */
+    CompletableFuture<Void> beside(Runnable task) {
+        try {
+            return CompletableFuture.runAsync(task, sideTasks);
+        } catch (RejectedExecutionException closing) {
+            try {
+                task.run();
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException failure) {
+                return CompletableFuture.failedFuture(failure);
+            }
+        }
     }
 
     private static void deleteQuietly(Container container, ContainerRecord record, OciRuntime runtime,

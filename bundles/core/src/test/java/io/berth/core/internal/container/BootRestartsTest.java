@@ -7,35 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerStatus;
 import io.berth.api.container.RestartPolicy;
 import io.berth.core.internal.store.ContainerRecord;
 import io.berth.core.internal.store.Json;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class BootRestartsTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class BootRestartsTest extends EngineTest {
 
     @Test
     void alwaysContainersStartWithTheEngineEvenAfterAUsersStop() {

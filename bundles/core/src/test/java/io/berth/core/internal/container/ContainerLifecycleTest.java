@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,26 +22,10 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.error.NotModifiedException;
 import io.berth.api.error.UnavailableException;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.FakeImages;
 import io.berth.core.internal.testing.Poll;
 
-class ContainerLifecycleTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ContainerLifecycleTest extends EngineTest {
 
     @Test
     void createRecordsTheEffectiveSpecWithoutStarting() {

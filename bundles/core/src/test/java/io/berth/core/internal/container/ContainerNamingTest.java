@@ -3,7 +3,6 @@ package io.berth.core.internal.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerSpec;
@@ -25,25 +21,9 @@ import io.berth.api.container.CreateResult;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class ContainerNamingTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ContainerNamingTest extends EngineTest {
 
     @Test
     void generatedNamesLookLikeDockersAndAreUnique() {

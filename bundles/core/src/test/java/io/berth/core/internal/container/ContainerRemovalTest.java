@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerSpec;
@@ -24,25 +21,9 @@ import io.berth.api.container.WaitResult;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class ContainerRemovalTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ContainerRemovalTest extends EngineTest {
 
     @Test
     void runningContainersNeedForce() {

@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +26,6 @@ import io.berth.api.container.ContainerStatus;
 import io.berth.core.internal.faults.CrashPoints;
 import io.berth.core.internal.faults.CrashPoints.Point;
 import io.berth.core.internal.store.ContainerStore;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
 /**
@@ -38,14 +35,10 @@ import io.berth.core.internal.testing.Poll;
  * removed container may stay in the runtime or the snapshots, every record must be readable, and the
  * container must stay manageable. The distribution test FaultInjectionIT does the same with real halts and runc.
  */
-class CrashPointsTest {
+class CrashPointsTest extends EngineTest {
 
     private static final String NAME = "victim";
 
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
     private final CompletableFuture<Point> crashed = new CompletableFuture<>();
     private final ExecutorService operations = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "crash-test-operation");
@@ -58,14 +51,8 @@ class CrashPointsTest {
         static final Outcome GONE = new Outcome(null, 0);
     }
 
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
     @AfterEach
-    void close() {
-        f.close();
+    void stopOperations() {
         operations.shutdown();
     }
 

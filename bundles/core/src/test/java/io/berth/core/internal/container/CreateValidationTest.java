@@ -3,13 +3,9 @@ package io.berth.core.internal.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerSpec;
@@ -17,24 +13,8 @@ import io.berth.api.container.CreateResult;
 import io.berth.api.container.Resources;
 import io.berth.api.container.SecurityOptions;
 import io.berth.api.error.InvalidArgumentException;
-import io.berth.core.internal.testing.EngineFixture;
 
-class CreateValidationTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class CreateValidationTest extends EngineTest {
 
     @Test
     void dockersDefaultNetworkIsNone() {

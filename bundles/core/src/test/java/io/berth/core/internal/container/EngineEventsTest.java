@@ -2,37 +2,17 @@ package io.berth.core.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.api.event.BerthEvent;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class EngineEventsTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class EngineEventsTest extends EngineTest {
 
     @Test
     void lifecycleEventsArriveInOrderWithDockersAttributes() {

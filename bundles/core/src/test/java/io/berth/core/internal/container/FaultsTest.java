@@ -16,9 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
@@ -39,25 +37,14 @@ import io.berth.core.internal.testing.Poll;
  * was killed, a full disk while records are written. Each gives a clear error at once, changes nothing it
  * should not, and the engine keeps serving.
  */
-class FaultsTest {
+class FaultsTest extends EngineTest {
 
     /** Generous: a hang (a stop waiting for its timeout and a kill wait) would take far longer. */
     private static final Duration NO_HANG = Duration.ofSeconds(20);
 
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
     @AfterEach
-    void close() {
+    void restoreRuntime() {
         f.runtime.makeUnavailable(null);
-        f.close();
     }
 
     @Test
@@ -164,9 +151,8 @@ class FaultsTest {
     @Test
     void aFullDiskFailsRecordWritesClearlyAndKeepsTheOldRecords() throws Exception {
         assumeTrue(ProcessUser.isRoot(), "mounting a small tmpfs needs root");
-        Path small = Files.createDirectories(tmp.resolve("small"));
-        exec("mount", "-t", "tmpfs", "-o", "size=256k", "berth-full-disk-test", small.toString());
-        try (EngineFixture g = new EngineFixture(small)) {
+        try (SmallDisk disk = SmallDisk.mount(tmp.resolve("small")); EngineFixture g = new EngineFixture(disk.dir())) {
+            Path small = disk.dir();
             String keeper = g.engine.create(ContainerSpec.builder("busybox").cmd("sleep").build(), "keeper").id();
             Path record = g.containerDir(keeper).resolve("container.json");
             String before = Files.readString(record);
@@ -197,17 +183,14 @@ class FaultsTest {
             assertThat(g.engine.list(ContainerFilter.ALL)).extracting(ContainerInfo::name)
                     .containsExactlyInAnyOrder("renamed", "newbie");
             assertThat(g.inspect("renamed").state().exitCode()).isEqualTo(143);
-        } finally {
-            exec("umount", "-l", small.toString());
         }
     }
 
     @Test
     void anExitThatCannotBePersistedIsKnownAndRecordedAgainAtTheNextStart() throws Exception {
         assumeTrue(ProcessUser.isRoot(), "mounting a small tmpfs needs root");
-        Path small = Files.createDirectories(tmp.resolve("small"));
-        exec("mount", "-t", "tmpfs", "-o", "size=256k", "berth-full-disk-test", small.toString());
-        try (EngineFixture g = new EngineFixture(small)) {
+        try (SmallDisk disk = SmallDisk.mount(tmp.resolve("small")); EngineFixture g = new EngineFixture(disk.dir())) {
+            Path small = disk.dir();
             String id = g.run("sleep");
             Path record = g.containerDir(id).resolve("container.json");
             Path spare = Files.write(small.resolve("spare"), new byte[4096]);
@@ -226,8 +209,21 @@ class FaultsTest {
             assertThat(g.inspect(id).state().exitCode()).isEqualTo(7);
             assertThat(Files.readString(record)).contains("\"EXITED\"");
             Poll.until("the exit file deleted", () -> !Files.exists(g.settings().exitsDir().resolve(id)));
-        } finally {
-            exec("umount", "-l", small.toString());
+        }
+    }
+
+    /** A 256 KiB tmpfs to fill up, unmounted when closed. */
+    private record SmallDisk(Path dir) implements AutoCloseable {
+
+        static SmallDisk mount(Path dir) throws IOException, InterruptedException {
+            exec("mount", "-t", "tmpfs", "-o", "size=256k", "berth-full-disk-test",
+                    Files.createDirectories(dir).toString());
+            return new SmallDisk(dir);
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            exec("umount", "-l", dir.toString());
         }
     }
 

@@ -3,7 +3,6 @@ package io.berth.core.internal.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
@@ -25,26 +21,10 @@ import io.berth.api.container.LogOptions;
 import io.berth.api.container.LogStream;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.system.SystemInfo;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.FakeImages;
 import io.berth.core.internal.testing.Poll;
 
-class ListAndInfoTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ListAndInfoTest extends EngineTest {
 
     @Test
     void listsNewestFirstAndFilters() {

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerFilter;
 import io.berth.api.container.ContainerInfo;
@@ -19,25 +16,9 @@ import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerState;
 import io.berth.api.container.ContainerStatus;
 import io.berth.core.internal.store.ContainerRecord;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class ReadoptionTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class ReadoptionTest extends EngineTest {
 
     @Test
     void aNewEngineReconcilesWithTheRuntime() {

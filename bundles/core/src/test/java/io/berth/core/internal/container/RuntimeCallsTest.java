@@ -10,9 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerSpec;
 import io.berth.api.container.ContainerStatus;
@@ -20,7 +18,6 @@ import io.berth.api.container.WaitCondition;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.ConflictException;
 import io.berth.api.error.UnavailableException;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
 /**
@@ -28,22 +25,11 @@ import io.berth.core.internal.testing.Poll;
  * never handed to the runtime, the pid from the bundle's pid file when there is one, waiters answered before
  * the delete, an auto-removal's files removed while the runtime deletes.
  */
-class RuntimeCallsTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
+class RuntimeCallsTest extends EngineTest {
 
     @AfterEach
-    void close() {
+    void openDeletes() {
         f.runtime.gateDeletes(null);
-        f.close();
     }
 
     @Test

@@ -3,15 +3,11 @@ package io.berth.core.internal.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.container.ContainerInfo;
 import io.berth.api.container.ContainerSpec;
@@ -20,25 +16,9 @@ import io.berth.api.container.RestartPolicy;
 import io.berth.api.container.WaitCondition;
 import io.berth.api.container.WaitResult;
 import io.berth.api.error.NotFoundException;
-import io.berth.core.internal.testing.EngineFixture;
 import io.berth.core.internal.testing.Poll;
 
-class WaitAndRestartTest {
-
-    @TempDir
-    Path tmp;
-
-    private EngineFixture f;
-
-    @BeforeEach
-    void open() {
-        f = new EngineFixture(tmp);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
+class WaitAndRestartTest extends EngineTest {
 
     @Test
     void notRunningCompletesAtOnceForAStoppedContainer() throws Exception {
