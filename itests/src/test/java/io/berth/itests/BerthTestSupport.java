@@ -73,6 +73,12 @@ public abstract class BerthTestSupport {
                     .getAbsolutePath()),
             vmOptions(karafJava9Options())));
         options.addAll(berthOptions(stateRoot(itDir)));
+        // a benchmark's rounds (BlockTimer) as asked on the command line: -Dberth.bench.warmup=N, -Dberth.bench.runs=N
+        for (String property : List.of("berth.bench.warmup", "berth.bench.runs")) {
+            if (System.getProperty(property) != null) {
+                options.add(systemProperty(property).value(System.getProperty(property)));
+            }
+        }
         if (Boolean.getBoolean("berth.itest.keep")) {
             // -Dberth.itest.keep=true keeps each Karaf's folder (logs) for a post-mortem
             options.add(keepRuntimeFolder());

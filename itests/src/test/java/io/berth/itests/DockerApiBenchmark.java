@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * <ol>
  * <li>{@code docker -H unix://SOCKET run --rm busybox true} against {@code runc --root PRIVATE run} of an OCI
  * bundle with the same rootfs and config (the engine's own bundle of a finished container), in alternating
- * blocks after a warm-up;</li>
+ * blocks after a warm-up, beside the same command with the mock runtime and against a {@link NoWorkDaemon};</li>
  * <li>{@code GET /containers/json?all=1} over the unix socket (a new connection per request, as a fresh CLI
  * makes) with {@value #LIST_SIZE} containers created with the mock runtime (created, not started: listing reads
  * the engine's records, never the runtime).</li>
@@ -111,29 +111,46 @@ class DockerApiBenchmark {
         System.out.println("written to " + out);
     }
 
-    /** {@code docker run --rm busybox true} through Berth against {@code runc run} of the same bundle. */
+    /**
+     * {@code docker run --rm busybox true} through Berth against {@code runc run} of the same bundle; beside them,
+     * for where the time goes, the same command through Berth with the mock runtime (the CLI and the engine, no
+     * runtime processes) and against a {@link NoWorkDaemon} (the CLI alone: its floor, which no daemon avoids).
+     */
     private static void runVersusBareRunc(StringBuilder report) throws Exception {
         Path bundle = bareBundle();
         List<String> dockerRun = List.of("docker", "-H", "unix://" + karaf.dockerSocket(), "run", "--rm",
                 "busybox", "true");
+        List<String> mockRun = List.of("docker", "-H", "unix://" + karaf.dockerSocket(), "run", "--rm",
+                "--runtime", "mock", "busybox", "true");
         List<String> bareRun = List.of("runc", "--root", BARE_ROOT, "run", "--bundle", bundle.toString(), BARE_ID);
+        Path noWorkSocket = state.resolve("no-work.sock");
+        List<String> cliFloor = List.of("docker", "-H", "unix://" + noWorkSocket, "run", "--rm", "busybox", "true");
         List<String> cliOnly = List.of("docker", "--version");
-        List<List<Double>> timings = BlockTimer.time(List.of(() -> exec(dockerRun), () -> exec(bareRun),
-                () -> exec(cliOnly)));
+        List<List<Double>> timings;
+        try (NoWorkDaemon noWork = NoWorkDaemon.listen(noWorkSocket)) {
+            timings = BlockTimer.time(List.of(() -> exec(dockerRun), () -> exec(bareRun), () -> exec(mockRun),
+                    () -> exec(cliFloor), () -> exec(cliOnly)));
+        }
         List<Double> berth = timings.get(0);
         List<Double> bare = timings.get(1);
-        List<Double> cli = timings.get(2);
         report.append("### `docker run --rm busybox true`, ").append(BlockTimer.RUNS)
                 .append(" runs each (after ").append(BlockTimer.WARMUP).append(" warm-up rounds), in ")
                 .append(BlockTimer.BLOCKS).append(" alternating blocks\n\n")
                 .append("| what | mean | median | p90 |\n|---|---|---|---|\n")
                 .append(row("`docker -H unix://… run --rm busybox true` (Berth, runc)", berth))
                 .append(row("`runc --root … run` of the same bundle", bare))
-                .append(row("`docker --version` (the CLI's own start, no daemon)", cli))
-                .append(String.format(Locale.ROOT, "%nBerth over bare runc: %.1f ms (median), %.1f ms (mean)%n%n",
-                        median(berth) - median(bare), mean(berth) - mean(bare)));
+                .append(row("`docker … run --rm --runtime mock busybox true` (Berth, no runtime processes)",
+                        timings.get(2)))
+                .append(row("`docker … run --rm busybox true` against a daemon that does no work (the CLI's floor)",
+                        timings.get(3)))
+                .append(row("`docker --version` (the CLI's own start, no daemon)", timings.get(4)))
+                .append(String.format(Locale.ROOT, "%nBerth over bare runc: %.1f ms (median), %.1f ms (mean); "
+                        + "the CLI's floor alone: %.1f ms (median)%n%n", median(berth) - median(bare),
+                        mean(berth) - mean(bare), median(timings.get(3))));
         FIGURES.setProperty("run.berth.ms", String.format(Locale.ROOT, "%.2f", median(berth)));
         FIGURES.setProperty("run.bare.ms", String.format(Locale.ROOT, "%.2f", median(bare)));
+        FIGURES.setProperty("run.mock.ms", String.format(Locale.ROOT, "%.2f", median(timings.get(2))));
+        FIGURES.setProperty("run.cli-floor.ms", String.format(Locale.ROOT, "%.2f", median(timings.get(3))));
     }
 
     /**
