@@ -4,13 +4,7 @@ import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -48,8 +42,7 @@ import io.berth.nativeio.FileNodes;
  * <p>An overlay snapshot keeps its layers pinned in the store until it is removed (also across restarts,
  * through {@link #layerHolders()}): removing the image keeps its layers until the last snapshot goes. A removal
  * unmounts the overlay and renames its directory away before it returns; the renamed directory's files are
- * deleted by a background thread (what a crash or {@link #close()} leaves is deleted at the next start, see
- * {@code StoreJanitor}).
+ * deleted by a background thread ({@link SnapshotDeletions}).
  * Thread-safe: calls for one key are serialized, calls for different keys run in parallel.
  */
 public final class OverlaySnapshotService implements SnapshotService, AutoCloseable {
@@ -66,11 +59,7 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
     private final Path dir;
     private final boolean copyOwnership;
     private final SnapshotKeys keys = new SnapshotKeys();
-    private final ExecutorService deleter = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "berth-snapshot-deleter");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SnapshotDeletions deletions;
     private volatile FileNodes fileNodes;
 
     /** The service for this process: mount points are read from {@code /proc/self/mountinfo}. */
@@ -86,6 +75,7 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
         this.mounter = new OverlayMounter(overlays, mounted);
         this.dir = store.layout().snapshotsDir();
         this.copyOwnership = copyOwnership;
+        this.deletions = new SnapshotDeletions(dir);
     }
 
     /** Native mknod/lsetxattr: with them, images with whiteouts get overlays too. */
@@ -204,7 +194,7 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot mount the root filesystem of {} ({}); making a copy instead", key, e.getMessage());
-            deleteDirectory(key, detach(key, snapshot));
+            SnapshotDeletions.deleteNow(key, deletions.detach(key, snapshot));
             return false;
         }
     }
@@ -267,42 +257,21 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
             }
             List<String> held = heldLayers(key, snapshot);
             mounter.unmount(key, snapshot.resolve(MERGED));
-            Path detached = detach(key, snapshot);
+            Path detached = deletions.detach(key, snapshot);
             store.releaseLayers(held);
-            deleteLater(key, detached);
+            deletions.deleteLater(key, detached);
         }
     }
 
     /** Waits until the directories of earlier removals are deleted. */
     void awaitDeletions() {
-        try {
-            deleter.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RejectedExecutionException e) {
-            // closed: nothing runs any more
-        }
+        deletions.await();
     }
 
     /** Finishes the deletions under way (for up to ten seconds); later removals delete at once. */
     @Override
     public void close() {
-        deleter.shutdown();
-        try {
-            if (!deleter.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("root filesystems still being deleted; the rest is deleted at the next start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void deleteLater(String key, Path detached) {
-        try {
-            deleter.execute(() -> deleteDirectory(key, detached));
-        } catch (RejectedExecutionException closed) {
-            deleteDirectory(key, detached);
-        }
+        deletions.close();
     }
 
     private OverlayRecord readRecord(String key, Path snapshot) {
@@ -320,26 +289,6 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
         } catch (IOException e) {
             LOG.warn("removing the root filesystem of {} without knowing its layers: {}", key, e.getMessage());
             return List.of();
-        }
-    }
-
-    /** Renames the snapshot away, so it vanishes from its key at once. */
-    private Path detach(String key, Path snapshot) {
-        Path detached = dir.resolve(TempNames.next());
-        try {
-            Files.move(snapshot, detached, StandardCopyOption.ATOMIC_MOVE);
-            return detached;
-        } catch (IOException e) {
-            throw new BerthException("cannot remove the root filesystem of " + key + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteDirectory(String key, Path detached) {
-        try {
-            FileTrees.deleteRecursively(detached);
-        } catch (IOException e) {
-            LOG.warn("could not delete the root filesystem of {} ({}); it is removed at the next start", key,
-                    e.getMessage());
         }
     }
 }
