@@ -73,8 +73,9 @@ public abstract class BerthTestSupport {
                     .getAbsolutePath()),
             vmOptions(karafJava9Options())));
         options.addAll(berthOptions(stateRoot(itDir)));
-        // a benchmark's rounds (BlockTimer) as asked on the command line: -Dberth.bench.warmup=N, -Dberth.bench.runs=N
-        for (String property : List.of("berth.bench.warmup", "berth.bench.runs")) {
+        // a benchmark's rounds (BlockTimer) as asked on the command line (-Dberth.bench.warmup=N, -Dberth.bench.runs=N),
+        // and how the benchmarks' own processes are started (the bench profile's argLine)
+        for (String property : List.of("berth.bench.warmup", "berth.bench.runs", "jdk.lang.Process.launchMechanism")) {
             if (System.getProperty(property) != null) {
                 options.add(systemProperty(property).value(System.getProperty(property)));
             }
