@@ -24,4 +24,14 @@ public interface SnapshotService {
 
     /** Unmounts and deletes the snapshot of {@code key}. Idempotent: an unknown key is not an error. */
     void remove(String key);
+
+    /**
+     * Unmounts the root filesystem of {@code key} and keeps its files: {@link #prepare} mounts it again, and
+     * {@link #remove} deletes it. Nothing happens for a snapshot that is not a mount (a copy), one not mounted,
+     * or an unknown key. The default, for services whose snapshots are never mounts, does nothing.
+     *
+     * @since 1.3
+     */
+    default void unmount(String key) {
+    }
 }

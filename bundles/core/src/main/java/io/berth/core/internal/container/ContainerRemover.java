@@ -21,14 +21,14 @@ import io.berth.core.internal.timing.Phases;
 
 /**
  * Removes containers: with force, kills a running one and waits for its exit first; then REMOVING (persisted,
- * so a crash from here on is finished at the next activation) while the runtime deletes, snapshot removal, exit
- * file and anonymous volumes, the directory renamed away (the record goes last), its exec sessions dropped,
- * {@code destroy} event and waiters, then the directory's files deleted on a side task. A runtime that cannot
- * delete the container (not ready, failing) fails the removal before anything is removed (the record goes back
- * to what it was); a container whose runtime is absent can be removed when it is not running. An auto-removal
- * after the exit, which nobody could be told of such a failure, has the runtime delete the container while its
- * files are removed (REMOVING is persisted meanwhile, so a crash is finished at the next activation as well).
- * Thread-safe.
+ * so a crash from here on is finished at the next activation) while the runtime deletes and the root filesystem
+ * is unmounted, snapshot removal, exit file and anonymous volumes, the directory renamed away (the record goes
+ * last), its exec sessions dropped, {@code destroy} event and waiters, then the directory's files deleted on a
+ * side task. A runtime that cannot delete the container (not ready, failing) fails the removal before anything
+ * is removed (the root filesystem is mounted again and the record goes back to what it was); a container whose
+ * runtime is absent can be removed when it is not running. An auto-removal after the exit, which nobody could be
+ * told of such a failure, has the runtime delete the container while its files are removed (REMOVING is
+ * persisted meanwhile, so a crash is finished at the next activation as well). Thread-safe.
  */
 final class ContainerRemover {
 
@@ -164,7 +164,11 @@ final class ContainerRemover {
             removeFiles(record, volumes);
         } else if (runtimeMustDelete) {
             removing = markRemoving(container, record);
-            deleteFromRuntimeOrUnmark(container, record);
+            // the root filesystem is unmounted while the runtime deletes (it is mounted again if that fails)
+            CompletableFuture<Void> unmounting = ctx.beside(() -> ctx.snapshots().unmount(record.id()));
+            deleteFromRuntimeOrUnmark(container, record, unmounting);
+            // an unmount that failed is tried again, and reported, by the snapshot's removal
+            unmounting.exceptionally(failure -> null).join();
             ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
             removeFiles(record, volumes);
         } else {
@@ -202,15 +206,29 @@ final class ContainerRemover {
 
     /**
      * The runtime's delete (the one begun at the exit, usually still running while REMOVING is written, or one
-     * now); a runtime that cannot delete the container gets the record before the removal back, and the removal
-     * fails with nothing removed.
+     * now); a runtime that cannot delete the container gets the root filesystem mounted again and the record
+     * before the removal back, and the removal fails with nothing removed.
      */
-    private void deleteFromRuntimeOrUnmark(Container container, ContainerRecord before) {
+    private void deleteFromRuntimeOrUnmark(Container container, ContainerRecord before,
+            CompletableFuture<Void> unmounting) {
         try {
             ctx.deleteFromRuntime(container, before);
         } catch (RuntimeException failure) {
+            mountAgain(before, unmounting, failure);
             ctx.commitBack(container, before, failure);
             throw failure;
+        }
+    }
+
+    /** After a failed removal: the root filesystem as it was (a start would mount it again as well). */
+    private void mountAgain(ContainerRecord record, CompletableFuture<Void> unmounting, RuntimeException failure) {
+        try {
+            unmounting.exceptionally(unmountFailure -> null).join();
+            ctx.snapshots().prepare(record.id(), record.imageId());
+        } catch (RuntimeException mountFailure) {
+            LOG.warn("The root filesystem of {} stays unmounted until it starts: {}", record.id(),
+                    mountFailure.getMessage());
+            failure.addSuppressed(mountFailure);
         }
     }
 

@@ -106,8 +106,10 @@ class FaultsTest extends EngineTest {
         assertThatThrownBy(() -> f.engine.remove(running, false, false)).isInstanceOf(BerthException.class)
                 .hasMessageContaining("device or resource busy");
         assertThat(f.inspect(running).state().status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(f.snapshots.isMounted(running)).as("root filesystem mounted again").isTrue();
         f.engine.remove(running, false, false);
         assertThat(f.runtime.process(running)).isNull();
+        assertThat(f.snapshots.isMounted(running)).isFalse();
     }
 
     @Test

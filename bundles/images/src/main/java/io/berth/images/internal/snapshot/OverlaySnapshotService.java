@@ -263,6 +263,18 @@ public final class OverlaySnapshotService implements SnapshotService, AutoClosea
         }
     }
 
+    /** {@inheritDoc} The overlay is unmounted as by {@link #remove} (detached when busy). */
+    @Override
+    public void unmount(String key) {
+        SnapshotKeys.validate(key);
+        synchronized (keys.lockFor(key)) {
+            Path snapshot = dir.resolve(key);
+            if (OverlayRecord.isOverlay(snapshot)) {
+                mounter.unmount(key, snapshot.resolve(MERGED));
+            }
+        }
+    }
+
     /** Waits until the directories of earlier removals are deleted. */
     void awaitDeletions() {
         deletions.await();

@@ -136,6 +136,27 @@ class OverlaySnapshotRootTest {
     }
 
     @Test
+    void unmountKeepsTheChangesAndPrepareMountsThemAgain() throws IOException {
+        Path merged = snapshots.prepare("c1", image.id());
+        Files.writeString(merged.resolve("etc/new"), "written");
+
+        snapshots.unmount("c1");
+        snapshots.unmount("c1");
+
+        assertThat(mountsBelowTmp()).isEmpty();
+        assertThat(snapshots.path("c1")).isNull();
+        assertThat(merged.resolve("etc/new")).doesNotExist();
+        assertThat(merged.resolveSibling("upper").resolve("etc/new")).hasContent("written");
+        assertThat(snapshots.prepare("c1", image.id())).isEqualTo(merged);
+        assertThat(merged.resolve("etc/new")).hasContent("written");
+        assertThat(merged.resolve("bin/busybox")).hasContent("binary");
+        snapshots.unmount("c1");
+        snapshots.remove("c1");
+        assertThat(merged.getParent()).doesNotExist();
+        snapshots.unmount("c1");
+    }
+
+    @Test
     void aBusyMountIsDetachedOnRemove() throws IOException {
         Path merged = snapshots.prepare("c1", image.id());
         try (InputStream open = Files.newInputStream(merged.resolve("etc/hostname"))) {
