@@ -2,7 +2,6 @@ package io.berth.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,9 @@ class NoWorkDaemonIT {
 
     @Test
     void theDockerCliRunsToItsEndAgainstIt() throws Exception {
-        assumeTrue(DockerCli.available(), "the docker CLI is missing");
+        if (!DockerCli.available()) {
+            RootRequirement.failInCiOrSkip("the docker CLI is missing");
+        }
         Path socket = dir.resolve("no-work.sock");
         DockerCli docker = new DockerCli(socket, Files.createDirectories(dir.resolve("config")));
         try (NoWorkDaemon daemon = NoWorkDaemon.listen(socket)) {

@@ -165,10 +165,9 @@ final class ContainerRemover {
         } else if (runtimeMustDelete) {
             removing = markRemoving(container, record);
             // the root filesystem is unmounted while the runtime deletes (it is mounted again if that fails)
-            CompletableFuture<Void> unmounting = ctx.beside(() -> ctx.snapshots().unmount(record.id()));
+            CompletableFuture<Void> unmounting = ctx.beside(() -> unmountQuietly(record.id()));
             deleteFromRuntimeOrUnmark(container, record, unmounting);
-            // an unmount that failed is tried again, and reported, by the snapshot's removal
-            unmounting.exceptionally(failure -> null).join();
+            unmounting.join();
             ctx.crashes().reach(Point.REMOVE_AFTER_RUNTIME_DELETE);
             removeFiles(record, volumes);
         } else {
@@ -223,12 +222,21 @@ final class ContainerRemover {
     /** After a failed removal: the root filesystem as it was (a start would mount it again as well). */
     private void mountAgain(ContainerRecord record, CompletableFuture<Void> unmounting, RuntimeException failure) {
         try {
-            unmounting.exceptionally(unmountFailure -> null).join();
+            unmounting.join();
             ctx.snapshots().prepare(record.id(), record.imageId());
         } catch (RuntimeException mountFailure) {
             LOG.warn("The root filesystem of {} stays unmounted until it starts: {}", record.id(),
                     mountFailure.getMessage());
             failure.addSuppressed(mountFailure);
+        }
+    }
+
+    /** An unmount that fails here is tried again, and reported, by the snapshot's removal (or the next start). */
+    private void unmountQuietly(String id) {
+        try {
+            ctx.snapshots().unmount(id);
+        } catch (RuntimeException e) {
+            LOG.debug("Unmount of the root filesystem of {} beside the runtime's delete: {}", id, e.getMessage());
         }
     }
 

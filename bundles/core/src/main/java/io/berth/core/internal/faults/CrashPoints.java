@@ -59,7 +59,10 @@ public final class CrashPoints {
          * files are still there.
          */
         REMOVE_AFTER_REMOVING_MARK("remove.after-removing-mark"),
-        /** remove: the record is marked REMOVING and the runtime has deleted the container. */
+        /**
+         * remove: the record is marked REMOVING, the runtime has deleted the container and the root filesystem is
+         * unmounted (not yet removed).
+         */
         REMOVE_AFTER_RUNTIME_DELETE("remove.after-runtime-delete"),
         /** remove: the root filesystem is unmounted and renamed away (its files are deleted in the background). */
         REMOVE_AFTER_SNAPSHOT_REMOVE("remove.after-snapshot-remove"),
