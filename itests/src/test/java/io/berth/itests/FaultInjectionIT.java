@@ -123,6 +123,7 @@ class FaultInjectionIT {
         } finally {
             karaf.close();
             for (Path cgroup : cgroupParents()) {
+                Files.deleteIfExists(cgroup.resolve("conmon")); // the monitors' cgroup, empty once they ended
                 Files.deleteIfExists(cgroup);
             }
             deleteUnlessMounted(state);

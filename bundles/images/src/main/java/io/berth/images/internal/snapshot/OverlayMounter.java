@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import io.berth.api.error.BerthException;
 import io.berth.api.error.UnavailableException;
+import io.berth.common.host.MountTable;
 import io.berth.nativeio.ErrnoException;
 import io.berth.nativeio.Mounts;
 

@@ -1,6 +1,5 @@
 package io.berth.images.internal.snapshot;
 
-import io.berth.common.host.ProcessUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import io.berth.api.error.BerthException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.image.SnapshotService;
+import io.berth.common.host.MountTable;
+import io.berth.common.host.ProcessUser;
 import io.berth.images.internal.files.AtomicFiles;
 import io.berth.images.internal.files.FileTrees;
 import io.berth.images.internal.files.PosixAttributes;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.berth.common.host.MountTable;
 import io.berth.images.internal.layer.LayerUnpacker;
 import io.berth.images.internal.store.ImageStore;
 import io.berth.images.internal.testing.LayeredImages;

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 import io.berth.api.error.BerthException;
+import io.berth.common.host.MountTable;
 import io.berth.nativeio.Mounts;
 
 class OverlayMounterTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.berth.api.image.ImageInfo;
 import io.berth.api.image.ImportOptions;
+import io.berth.common.host.MountTable;
 import io.berth.images.internal.image.ImageServiceImpl;
 import io.berth.images.internal.layer.LayerUnpacker;
 import io.berth.images.internal.store.ImageStore;

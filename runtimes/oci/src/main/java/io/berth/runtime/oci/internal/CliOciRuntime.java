@@ -44,7 +44,7 @@ final class CliOciRuntime implements OciRuntime {
     CliOciRuntime(OciCliProfile profile, UnixSockets sockets, NetworkNamespaces namespaces, Programs programs) {
         this.profile = profile;
         this.environment = new RuntimeEnvironment(profile, CLI_TIMEOUT, programs);
-        this.launcher = new ConmonLauncher(CONMON_TIMEOUT, programs);
+        this.launcher = new ConmonLauncher(CONMON_TIMEOUT, programs, MonitorCgroups.host());
         this.sockets = sockets;
         this.loopback = new Loopback(namespaces);
         environment.current();
@@ -145,7 +145,7 @@ final class CliOciRuntime implements OciRuntime {
             throw new ConflictException("Container " + id + " is not running");
         }
         new ExecLauncher(profile.name(), toolchain(), launcher)
-                .launch(id, ProcessSpecs.containerProcess(document.bundle()), request);
+                .launch(id, ProcessSpecs.containerConfig(document.bundle()), request);
     }
 
     @Override

@@ -31,24 +31,28 @@ final class ConmonLauncher {
 
     private final Duration timeout;
     private final Programs programs;
+    private final MonitorCgroups cgroups;
 
     /** Starts conmon through {@link ProcessBuilder} and a shell. */
     ConmonLauncher(Duration timeout) {
-        this(timeout, Programs.JDK);
+        this(timeout, Programs.JDK, MonitorCgroups.host());
     }
 
-    ConmonLauncher(Duration timeout, Programs programs) {
+    ConmonLauncher(Duration timeout, Programs programs, MonitorCgroups cgroups) {
         this.timeout = timeout;
         this.programs = programs;
+        this.cgroups = cgroups;
     }
 
     /**
      * Runs conmon with {@code conmonArgs} (conmon's path first) and waits, up to the timeout, for its first
      * sync message: the container's pid or the runtime's failure.
      *
-     * @param workDir the bundle or exec session directory: receives conmon.sync, conmon.log, conmon.pid
+     * @param workDir       the bundle or exec session directory: receives conmon.sync, conmon.log, conmon.pid
+     * @param monitorCgroup where the monitor moves as soon as it has daemonized ({@link MonitorCgroups}); empty
+     *                      leaves it in the JVM's cgroups
      */
-    SyncMessage launch(List<String> conmonArgs, Path workDir) {
+    SyncMessage launch(List<String> conmonArgs, Path workDir, Optional<String> monitorCgroup) {
         Path syncFile = workDir.resolve(ConmonCommand.SYNC_FILE_NAME);
         try {
             Files.deleteIfExists(syncFile);
@@ -57,6 +61,8 @@ final class ConmonLauncher {
         } catch (IOException e) {
             throw new BerthException("cannot start conmon: " + e.getMessage(), e);
         }
+        monitorCgroup.ifPresent(cgroup -> SmallFiles.readInt(workDir.resolve(ConmonCommand.CONMON_PID_NAME))
+                .ifPresent(pid -> cgroups.join(pid, cgroup)));
         return Polling.poll(timeout, new FirstMessage(workDir)).orElseThrow(() -> noMessage(workDir));
     }
 

@@ -39,7 +39,8 @@ final class ContainerCreator {
         prepare(request);
         SyncMessage outcome;
         try {
-            outcome = launcher.launch(new ConmonCommand(toolchain).forCreate(request), request.bundle());
+            outcome = launcher.launch(new ConmonCommand(toolchain).forCreate(request), request.bundle(),
+                    MonitorCgroups.cgroupFor(config));
         } catch (RuntimeException e) {
             abandon(request);
             throw e;

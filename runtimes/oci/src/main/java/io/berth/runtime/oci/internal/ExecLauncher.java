@@ -1,15 +1,16 @@
 package io.berth.runtime.oci.internal;
 
-import io.berth.common.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.berth.api.error.BerthException;
 import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.runtime.RuntimeExecRequest;
+import io.berth.common.files.AtomicFiles;
 
 /**
  * Starts one process in a running container through conmon's exec mode and returns as soon as it runs:
@@ -30,15 +31,15 @@ final class ExecLauncher {
     }
 
     /**
-     * @param containerProcess the container's own process spec, the base of the session's
+     * @param containerConfig the container's OCI config: its process is the base of the session's
      * @throws InvalidArgumentException when the process cannot be started (Docker's wording for a missing or
      *                                  non-executable program)
      */
-    void launch(String id, ObjectNode containerProcess, RuntimeExecRequest request) {
+    void launch(String id, JsonNode containerConfig, RuntimeExecRequest request) {
         check(request);
-        prepare(id, request, ProcessSpecs.forExec(containerProcess, request));
+        prepare(id, request, ProcessSpecs.forExec(ProcessSpecs.containerProcess(containerConfig), request));
         SyncMessage started = launcher.launch(new ConmonCommand(toolchain).forExec(id, request),
-                request.sessionDir());
+                request.sessionDir(), MonitorCgroups.cgroupFor(containerConfig));
         if (started.failed()) {
             throw StartFailure.of("exec", runtimeName, request.args().get(0), started.message());
         }

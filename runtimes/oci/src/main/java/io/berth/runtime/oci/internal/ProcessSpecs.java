@@ -20,18 +20,23 @@ final class ProcessSpecs {
     private ProcessSpecs() {
     }
 
-    /** The container's {@code process} object from {@code bundle/config.json}. */
-    static ObjectNode containerProcess(Path bundle) {
+    /** The container's OCI config, {@code bundle/config.json}. */
+    static JsonNode containerConfig(Path bundle) {
         Path config = bundle.resolve("config.json");
         try {
-            JsonNode process = Json.MAPPER.readTree(config.toFile()).path("process");
-            if (!process.isObject()) {
-                throw new BerthException(config + " has no process");
-            }
-            return (ObjectNode) process;
+            return Json.MAPPER.readTree(config.toFile());
         } catch (IOException e) {
             throw new BerthException("cannot read " + config + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code process} object of the container's OCI config. */
+    static ObjectNode containerProcess(JsonNode config) {
+        JsonNode process = config.path("process");
+        if (!process.isObject()) {
+            throw new BerthException("the container's OCI config has no process");
+        }
+        return (ObjectNode) process;
     }
 
     /**

@@ -68,6 +68,12 @@ final class BusyboxBundle {
         return save();
     }
 
+    /** Puts the container into {@code path} of every cgroup hierarchy ({@code linux.cgroupsPath}). */
+    BusyboxBundle cgroup(String path) throws IOException {
+        ((ObjectNode) config.path("linux")).put("cgroupsPath", path);
+        return save();
+    }
+
     /** Leaves the container in the host's pid namespace, so its process is not an init that ignores TERM. */
     BusyboxBundle withoutPidNamespace() throws IOException {
         ArrayNode namespaces = (ArrayNode) config.at("/linux/namespaces");

@@ -8,7 +8,7 @@ import io.berth.nativeio.internal.linux.LinuxNative;
 class ConmonLauncherDirectTest extends ConmonLauncherTest {
 
     @Override
-    ConmonLauncher newLauncher() {
-        return new ConmonLauncher(Duration.ofSeconds(30), new Programs(new LinuxNative()));
+    ConmonLauncher newLauncher(MonitorCgroups cgroups) {
+        return new ConmonLauncher(Duration.ofSeconds(30), new Programs(new LinuxNative()), cgroups);
     }
 }

@@ -58,7 +58,7 @@ class ProcessSpecsTest {
 
     @Test
     void bundleWithoutConfigIsAnError() {
-        assertThatThrownBy(() -> ProcessSpecs.containerProcess(dir)).isInstanceOf(BerthException.class)
+        assertThatThrownBy(() -> ProcessSpecs.containerConfig(dir)).isInstanceOf(BerthException.class)
                 .hasMessageContaining("config.json");
         assertThatThrownBy(() -> ContainerCreator.config(dir)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("cannot read the OCI config " + dir.resolve("config.json"));
@@ -73,7 +73,7 @@ class ProcessSpecsTest {
 
     private ObjectNode base() throws Exception {
         Files.writeString(dir.resolve("config.json"), CONFIG);
-        return ProcessSpecs.containerProcess(dir);
+        return ProcessSpecs.containerProcess(ProcessSpecs.containerConfig(dir));
     }
 
     private RuntimeExecRequest request(List<String> env, String cwd, int uid, int gid, boolean tty) {

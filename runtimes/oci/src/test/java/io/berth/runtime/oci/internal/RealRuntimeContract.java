@@ -20,6 +20,7 @@ import io.berth.api.error.InvalidArgumentException;
 import io.berth.api.error.NotFoundException;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
+import io.berth.api.runtime.RuntimeExecRequest;
 import io.berth.api.runtime.RuntimeInfo;
 import io.berth.api.runtime.RuntimeStatus;
 import io.berth.runtime.oci.OciCliProfile;
@@ -104,6 +105,28 @@ abstract class RealRuntimeContract {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isIn("unknown", "up");
         assertThat(Integer.decode(lines.get(1)) & 0x1).as("IFF_UP in " + lines.get(1)).isEqualTo(1);
+    }
+
+    @Test
+    void monitorsRunInTheEnginesCgroupsBesideTheirContainers() throws Exception {
+        String parent = "/berth-test-monitors";
+        BusyboxBundle bundle = fixture.bundle(List.of("sleep", "60"));
+        ProcessFiles container = fixture.create(bundle.cgroup(parent + "/" + bundle.dir().getFileName()), false,
+                false);
+        runtime.start(container.id());
+        RuntimeExecRequest exec = fixture.execRequest(List.of("sleep", "60"), List.of(), "/", 0, false, false);
+        fixture.exec(container, exec);
+        try {
+            for (Path workDir : List.of(bundle.dir(), exec.sessionDir())) {
+                int monitor = Integer.parseInt(Files.readString(workDir.resolve(ConmonCommand.CONMON_PID_NAME)).trim());
+                assertThat(Files.readAllLines(Path.of("/proc", Integer.toString(monitor), "cgroup")))
+                        .as("cgroups of the monitor in " + workDir).isNotEmpty()
+                        .allSatisfy(line -> assertThat(line).endsWith(":" + parent + "/conmon"));
+            }
+        } finally {
+            runtime.delete(container.id(), true);
+            RootFixture.removeCgroups(parent, MonitorCgroups.MONITOR_CGROUP_NAME);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.berth.runtime.oci.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.berth.api.runtime.OciRuntime;
 import io.berth.api.runtime.RuntimeCreateRequest;
 import io.berth.api.runtime.RuntimeExecRequest;
+import io.berth.common.host.MountTable;
 import io.berth.nativeio.internal.linux.LinuxNative;
 import io.berth.runtime.oci.OciCliProfile;
 
@@ -53,6 +55,35 @@ final class RootFixture {
             } catch (RuntimeException e) {
                 System.err.println("cleanup of " + id + " failed: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Removes {@code parent/child} and then {@code parent} from every cgroup v1 hierarchy and the v2 one, waiting
+     * (up to 10 s) for the processes still in them to end; what cannot be removed is reported, not thrown.
+     */
+    static void removeCgroups(String parent, String child) {
+        for (MountTable.Entry mount : MountTable.read().entries()) {
+            if (!mount.fsType().startsWith("cgroup")) {
+                continue;
+            }
+            Path top = mount.mountPoint().resolve(parent.substring(1));
+            for (Path cgroup : List.of(top.resolve(child), top)) {
+                try {
+                    Await.until("removable " + cgroup, () -> removed(cgroup));
+                } catch (AssertionError e) {
+                    System.err.println("cannot remove " + cgroup + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static boolean removed(Path cgroup) {
+        try {
+            Files.deleteIfExists(cgroup);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-package io.berth.images.internal.snapshot;
+package io.berth.common.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

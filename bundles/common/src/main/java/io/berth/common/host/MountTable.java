@@ -1,24 +1,23 @@
-package io.berth.images.internal.snapshot;
+package io.berth.common.host;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.berth.api.error.BerthException;
 
 /**
  * The mount table of this process's mount namespace, parsed from {@code /proc/self/mountinfo}
  * (proc(5)): {@code ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS},
  * with space, tab, newline and backslash in paths escaped as octal {@code \NNN}. Immutable.
  */
-final class MountTable {
+public final class MountTable {
 
-    static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
+    public static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
     /** One mount. */
-    record Entry(Path mountPoint, String fsType, String source, String superOptions) {
+    public record Entry(Path mountPoint, String fsType, String source, String superOptions) {
     }
 
     private final List<Entry> entries;
@@ -28,11 +27,11 @@ final class MountTable {
     }
 
     /** Reads the current table. */
-    static MountTable read() {
+    public static MountTable read() {
         try {
             return parse(Files.readString(MOUNTINFO));
         } catch (IOException e) {
-            throw new BerthException("cannot read the mount table " + MOUNTINFO + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the mount table " + MOUNTINFO + ": " + e.getMessage(), e);
         }
     }
 
@@ -40,14 +39,14 @@ final class MountTable {
      * True when something is mounted on {@code path} in this process's namespace. The path is compared after
      * resolving symbolic links, as the kernel reports mount points.
      */
-    static boolean isMounted(Path path) {
+    public static boolean isMounted(Path path) {
         return read().isMountPoint(realPathOrSelf(path));
     }
 
     /**
      * Parses mountinfo text; lines that do not have the documented shape are ignored.
      */
-    static MountTable parse(String mountinfo) {
+    public static MountTable parse(String mountinfo) {
         List<Entry> entries = new ArrayList<>();
         for (String line : mountinfo.split("\n")) {
             Entry entry = parseLine(line);
@@ -70,7 +69,7 @@ final class MountTable {
     }
 
     /** Decodes the kernel's octal escapes ({@code \040} is a space). */
-    static String unescape(String field) {
+    public static String unescape(String field) {
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -93,18 +92,18 @@ final class MountTable {
         return true;
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
     /** True when some mount has {@code path} (absolute, normalized) as its mount point. */
-    boolean isMountPoint(Path path) {
+    public boolean isMountPoint(Path path) {
         Path wanted = path.toAbsolutePath().normalize();
         return entries.stream().anyMatch(e -> e.mountPoint().equals(wanted));
     }
 
     /** The mounts on {@code dir} or below it, deepest first (the order to unmount them in). */
-    List<Entry> mountsBelow(Path dir) {
+    public List<Entry> mountsBelow(Path dir) {
         Path top = dir.toAbsolutePath().normalize();
         List<Entry> below = new ArrayList<>(entries.stream().filter(e -> e.mountPoint().startsWith(top)).toList());
         below.sort((a, b) -> Integer.compare(b.mountPoint().getNameCount(), a.mountPoint().getNameCount()));
