@@ -20,7 +20,8 @@ import io.berth.api.error.BerthException;
  * to {@code conmon.log} in the work directory, and the sync pipe (fd 3, {@code _OCI_SYNCPIPE=3}) on
  * {@code conmon.sync}: given to conmon directly by the native spawner ({@link Programs}), else redirected by a
  * shell, since {@link ProcessBuilder} cannot pass extra descriptors. The launching conmon exits within
- * milliseconds; the monitor it forks setsid()s and outlives the JVM. Thread-safe.
+ * milliseconds; the monitor it forks setsid()s and outlives the JVM, and moves at once into the cgroup the
+ * caller names ({@link MonitorCgroups}). Thread-safe.
  */
 final class ConmonLauncher {
 
@@ -33,11 +34,10 @@ final class ConmonLauncher {
     private final Programs programs;
     private final MonitorCgroups cgroups;
 
-    /** Starts conmon through {@link ProcessBuilder} and a shell. */
-    ConmonLauncher(Duration timeout) {
-        this(timeout, Programs.JDK, MonitorCgroups.host());
-    }
-
+    /**
+     * @param programs starts conmon (through {@link ProcessBuilder} and a shell with {@link Programs#JDK})
+     * @param cgroups  moves the monitor once it has daemonized
+     */
     ConmonLauncher(Duration timeout, Programs programs, MonitorCgroups cgroups) {
         this.timeout = timeout;
         this.programs = programs;
