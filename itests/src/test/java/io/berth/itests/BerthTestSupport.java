@@ -11,9 +11,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +63,6 @@ public abstract class BerthTestSupport {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             // where benchmarks running inside Karaf write their reports (target/bench)
             systemProperty("berth.bench.dir").value(new File(itDir.getAbsoluteFile().getParentFile(), "bench")
@@ -153,14 +149,6 @@ public abstract class BerthTestSupport {
             "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
             "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
         };
-    }
-
-    protected static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Waits until the condition holds, failing with {@code what} after {@link #TIMEOUT}. */

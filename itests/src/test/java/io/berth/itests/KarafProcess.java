@@ -48,8 +48,6 @@ final class KarafProcess {
         append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup",
                 "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
-        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort(),
-                "rmiServerPort = " + freePort());
         append("etc/io.berth.core.cfg", "root = " + state, "runDir = " + state.resolve("run"),
                 "defaultRuntime = " + runtime, "cgroupParent = /berth-it");
         append("etc/io.berth.images.cfg", "root = " + state);
