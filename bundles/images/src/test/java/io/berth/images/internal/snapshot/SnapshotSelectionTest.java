@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +47,39 @@ class SnapshotSelectionTest {
         assertThat(overlays.forNewSnapshots()).isNull();
         assertThat(overlays.mounts()).isSameAs(mounts);
         assertThat(overlays.problem()).isEqualTo("no overlay here");
+    }
+
+    @Test
+    void bindingDoesNotWaitForTheProbeButTheChoiceDoes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        OverlaySupport overlays = new OverlaySupport(m -> {
+            awaitQuietly(release);
+            return null;
+        });
+        overlays.bind(mounts);
+        CompletableFuture<Object> choice = CompletableFuture.supplyAsync(overlays::forNewSnapshots);
+        Thread.sleep(100);
+        assertThat(choice).as("the choice waits for the probe").isNotDone();
+        release.countDown();
+        assertThat(choice.get(10, TimeUnit.SECONDS)).isSameAs(mounts);
+    }
+
+    @Test
+    void aProbeThatThrowsSelectsCopiesWithItsReason() {
+        OverlaySupport overlays = new OverlaySupport(m -> {
+            throw new IllegalStateException("probe broke");
+        });
+        overlays.bind(mounts);
+        assertThat(overlays.forNewSnapshots()).isNull();
+        assertThat(overlays.problem()).contains("the overlay probe failed").contains("probe broke");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
