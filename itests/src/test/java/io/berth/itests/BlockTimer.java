@@ -1,6 +1,7 @@
 package io.berth.itests;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * {@link #RUNS} timed runs of each kind in {@value #BLOCKS} alternating blocks (kind after kind), each block after
  * one untimed run. Blocks rather than run-by-run alternation: what a run leaves to be done after it (the kernel
  * freeing its cgroups, the engine deleting a removed container's files beside) falls on a run of its own kind,
- * and a drift of the machine's load touches all kinds alike.
+ * and a drift of the machine's load touches all kinds alike. With the statistics the benchmarks report.
  */
 final class BlockTimer {
 
@@ -44,5 +45,20 @@ final class BlockTimer {
             }
         }
         return millis;
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    static double median(List<Double> values) {
+        return percentile(values, 0.5);
+    }
+
+    /** Nearest rank. */
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
     }
 }

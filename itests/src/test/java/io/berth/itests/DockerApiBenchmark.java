@@ -1,5 +1,8 @@
 package io.berth.itests;
 
+import static io.berth.itests.BlockTimer.mean;
+import static io.berth.itests.BlockTimer.median;
+import static io.berth.itests.BlockTimer.percentile;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -118,13 +121,11 @@ class DockerApiBenchmark {
      */
     private static void runVersusBareRunc(StringBuilder report) throws Exception {
         Path bundle = bareBundle();
-        List<String> dockerRun = List.of("docker", "-H", "unix://" + karaf.dockerSocket(), "run", "--rm",
-                "busybox", "true");
-        List<String> mockRun = List.of("docker", "-H", "unix://" + karaf.dockerSocket(), "run", "--rm",
-                "--runtime", "mock", "busybox", "true");
+        List<String> dockerRun = dockerRunTrue(karaf.dockerSocket());
+        List<String> mockRun = dockerRunTrue(karaf.dockerSocket(), "--runtime", "mock");
         List<String> bareRun = List.of("runc", "--root", BARE_ROOT, "run", "--bundle", bundle.toString(), BARE_ID);
         Path noWorkSocket = state.resolve("no-work.sock");
-        List<String> cliFloor = List.of("docker", "-H", "unix://" + noWorkSocket, "run", "--rm", "busybox", "true");
+        List<String> cliFloor = dockerRunTrue(noWorkSocket);
         List<String> cliOnly = List.of("docker", "--version");
         List<List<Double>> timings;
         try (NoWorkDaemon noWork = NoWorkDaemon.listen(noWorkSocket)) {
@@ -240,6 +241,14 @@ class DockerApiBenchmark {
                 median(millis), percentile(millis, 0.9));
     }
 
+    /** {@code docker -H unix://SOCKET run --rm [options] busybox true}. */
+    private static List<String> dockerRunTrue(Path socket, String... options) {
+        List<String> command = new ArrayList<>(List.of("docker", "-H", "unix://" + socket, "run", "--rm"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("busybox", "true"));
+        return command;
+    }
+
     private static void exec(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -257,19 +266,5 @@ class DockerApiBenchmark {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out.lines().findFirst().orElse("").strip();
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    private static double median(List<Double> values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
     }
 }

@@ -1,12 +1,13 @@
 package io.berth.itests;
 
+import static io.berth.itests.BlockTimer.median;
+import static io.berth.itests.BlockTimer.percentile;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
-
 
     @Override
     protected String runtime() {
@@ -151,15 +151,5 @@ public class RuntimeOverheadBenchmark extends RealRuntimeTestBase {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(command.get(0) + " failed with " + p.exitValue());
         }
-    }
-
-    private static double median(List<Double> values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
     }
 }

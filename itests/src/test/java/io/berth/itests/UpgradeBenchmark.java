@@ -1,5 +1,6 @@
 package io.berth.itests;
 
+import static io.berth.itests.BlockTimer.median;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -224,12 +225,6 @@ class UpgradeBenchmark {
             }
         }
         return sum;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private static String format(double value) {

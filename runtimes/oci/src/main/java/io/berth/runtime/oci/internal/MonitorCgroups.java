@@ -41,9 +41,15 @@ final class MonitorCgroups {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorCgroups.class);
     private static final List<String> CPUSET_FILES = List.of("cpuset.cpus", "cpuset.mems");
 
+    /** A cgroup hierarchy: where it is mounted, and whether it is the cpuset one. */
+    private record Hierarchy(Path mountPoint, boolean cpuset) {
+    }
+
     private final Supplier<MountTable> mounts;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile List<Hierarchy> hierarchies;
 
+    /** @param mounts the mount table, read once, at the first move (cgroup hierarchies are mounted at boot) */
     MonitorCgroups(Supplier<MountTable> mounts) {
         this.mounts = mounts;
     }
@@ -74,40 +80,48 @@ final class MonitorCgroups {
      */
     List<Path> join(int pid, String cgroup) {
         List<Path> failed = new ArrayList<>();
-        for (Map.Entry<Path, Boolean> hierarchy : hierarchies().entrySet()) {
+        for (Hierarchy hierarchy : hierarchies()) {
             try {
-                join(hierarchy.getKey(), hierarchy.getValue(), cgroup, pid);
+                join(hierarchy, cgroup, pid);
             } catch (IOException | RuntimeException e) {
-                failed.add(hierarchy.getKey());
-                report(pid, hierarchy.getKey().resolve(relative(cgroup)), e);
+                failed.add(hierarchy.mountPoint());
+                report(pid, hierarchy.mountPoint().resolve(relative(cgroup)), e);
             }
         }
         return failed;
     }
 
-    /**
-     * Mount point → whether it is the cpuset hierarchy: the first mount of each hierarchy (a v1 hierarchy is
-     * known by its controllers, the options after {@code rw}/{@code ro}; there is one v2 hierarchy).
-     */
-    private Map<Path, Boolean> hierarchies() {
-        Map<String, MountTable.Entry> firstMounts = new LinkedHashMap<>();
-        for (MountTable.Entry entry : mounts.get().entries()) {
-            if (entry.fsType().equals("cgroup") || entry.fsType().equals("cgroup2")) {
-                String options = entry.fsType().equals("cgroup") ? entry.superOptions().replaceFirst("^r[ow],", "")
-                        : "";
-                firstMounts.putIfAbsent(entry.fsType() + ":" + options, entry);
-            }
+    private List<Hierarchy> hierarchies() {
+        List<Hierarchy> known = hierarchies;
+        if (known == null) {
+            known = List.copyOf(firstMounts(mounts.get()).values());
+            hierarchies = known;
         }
-        Map<Path, Boolean> hierarchies = new LinkedHashMap<>();
-        firstMounts.forEach((key, entry) -> hierarchies.put(entry.mountPoint(),
-                key.startsWith("cgroup:") && List.of(key.substring(7).split(",")).contains("cpuset")));
-        return hierarchies;
+        return known;
     }
 
-    private static void join(Path hierarchy, boolean cpuset, String cgroup, int pid) throws IOException {
-        Path dir = hierarchy.resolve(relative(cgroup));
-        if (cpuset) {
-            createCpusets(hierarchy, dir);
+    /**
+     * The first mount of each hierarchy: a v1 hierarchy is known by its controllers (the options after
+     * {@code rw}/{@code ro}); there is one v2 hierarchy.
+     */
+    private static Map<String, Hierarchy> firstMounts(MountTable table) {
+        Map<String, Hierarchy> first = new LinkedHashMap<>();
+        for (MountTable.Entry entry : table.entries()) {
+            if (entry.fsType().equals("cgroup")) {
+                String controllers = entry.superOptions().replaceFirst("^r[ow],", "");
+                first.putIfAbsent(controllers, new Hierarchy(entry.mountPoint(),
+                        List.of(controllers.split(",")).contains("cpuset")));
+            } else if (entry.fsType().equals("cgroup2")) {
+                first.putIfAbsent("", new Hierarchy(entry.mountPoint(), false));
+            }
+        }
+        return first;
+    }
+
+    private static void join(Hierarchy hierarchy, String cgroup, int pid) throws IOException {
+        Path dir = hierarchy.mountPoint().resolve(relative(cgroup));
+        if (hierarchy.cpuset()) {
+            createCpusets(hierarchy.mountPoint(), dir);
         } else {
             Files.createDirectories(dir);
         }
