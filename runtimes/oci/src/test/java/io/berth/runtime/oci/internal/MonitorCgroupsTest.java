@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,5 +86,29 @@ class MonitorCgroupsTest {
         Files.writeString(dir.resolve("pids/berth"), "a file where the cgroup should be");
         assertThat(cgroups.join(9, "/berth/conmon")).containsExactly(dir.resolve("pids"));
         assertThat(dir.resolve("unified/berth/conmon/cgroup.procs")).content().isEqualTo("9");
+    }
+
+    @Test
+    void monitorsStartingTogetherBothCreateAndJoinTheSameNewCgroup() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                String cgroup = "/round" + round + "/conmon";
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<List<Path>>> joins = List.of(
+                        pool.submit(() -> joinWhenBothReady(together, 1, cgroup)),
+                        pool.submit(() -> joinWhenBothReady(together, 2, cgroup)));
+                for (Future<List<Path>> join : joins) {
+                    assertThat(join.get()).as("hierarchies that failed in round %d", round).isEmpty();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Path> joinWhenBothReady(CyclicBarrier together, int pid, String cgroup) throws Exception {
+        together.await();
+        return cgroups.join(pid, cgroup);
     }
 }
