@@ -148,6 +148,11 @@ final class KarafProcess {
         return home;
     }
 
+    /** The console's SSH port on 127.0.0.1. */
+    int sshPort() {
+        return sshPort;
+    }
+
     /**
      * The Docker API socket of this instance: under its state directory, or under /tmp when that path would
      * exceed the unix socket path limit.
