@@ -215,6 +215,12 @@ class DockerCliIT {
         DockerCli.Result stop = docker.run("stop", "nosuchcontainer");
         assertThat(stop.exit()).isNotZero();
         assertThat(stop.err()).contains("No such container");
+        DockerCli.Result volumes = docker.run("volume", "ls");
+        assertThat(volumes.exit()).isEqualTo(1);
+        assertThat(volumes.err()).contains("the volumes API (docker volume) is not supported yet");
+        DockerCli.Result networks = docker.run("network", "ls");
+        assertThat(networks.exit()).isEqualTo(1);
+        assertThat(networks.err()).contains("networks (docker network) are not supported yet");
     }
 
     private static void awaitLogs(String name, String text) throws Exception {

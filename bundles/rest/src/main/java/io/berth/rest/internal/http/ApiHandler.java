@@ -16,9 +16,11 @@ import io.berth.rest.internal.wire.Json;
 
 /**
  * The one Jetty handler of the API: strips and checks the version prefix, finds the route in the
- * {@link RouteTable} (waiting a bounded time for one whose router is being updated), runs its handler on the server thread (handlers may block), and answers failures through
- * {@link ErrorMapper} as {@code {"message": ...}} with {@code Content-Type: application/json}. Every response
- * carries Docker's {@code Api-Version}, {@code Ostype}, {@code Docker-Experimental} and {@code Server} headers.
+ * {@link RouteTable} (waiting a bounded time for one whose router is being updated; a path no route answers is a
+ * 404, see {@link UnroutedPaths}), runs its handler on the server thread (handlers may block), and answers
+ * failures through {@link ErrorMapper} as {@code {"message": ...}} with {@code Content-Type: application/json}.
+ * Every response carries Docker's {@code Api-Version}, {@code Ostype}, {@code Docker-Experimental} and
+ * {@code Server} headers.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -50,7 +52,7 @@ public final class ApiHandler extends Handler.Abstract {
             ApiVersion.Versioned v = ApiVersion.split(request.getHttpURI().getDecodedPath());
             RouteTable.Match match = routes.await(request.getMethod(), v.path(), routeWait);
             if (match == null) {
-                throw new HttpError(404, "page not found");
+                throw new HttpError(404, UnroutedPaths.message(request.getMethod(), v.path()));
             }
             exchange = new ApiExchange(request, response, callback, v.version(), match.params(), maxJsonBody);
             match.route().handler().handle(exchange);

@@ -22,6 +22,7 @@ import io.berth.api.error.NotModifiedException;
 import io.berth.api.error.UnavailableException;
 import io.berth.rest.internal.TestServers;
 import io.berth.rest.internal.testing.RawHttp;
+import io.berth.rest.internal.wire.Json;
 
 class ApiHandlerTest {
 
@@ -98,11 +99,28 @@ class ApiHandlerTest {
 
     @Test
     void unknownRouteIs404PageNotFound() throws Exception {
-        RawHttp.Response r = http.get("/networks/foo");
+        RawHttp.Response r = http.get("/v1.44/nothing/here");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(r.text()).isEqualTo("{\"message\":\"page not found\"}");
         assertThat(http.send("DELETE", "/things/x/json", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unimplementedPartsOfTheDockerApiAre404sThatSayWhatIsNotSupported() throws Exception {
+        RawHttp.Response volumes = http.get("/v1.44/volumes");
+        assertThat(volumes.status()).isEqualTo(404);
+        assertThat(volumes.header("Content-Type")).isEqualTo("application/json");
+        assertThat(Json.mapper().readTree(volumes.text()).get("message").asText())
+                .isEqualTo("the volumes API (docker volume) is not supported yet: docker run -v NAME:/path makes "
+                        + "a named volume, docker rm -v removes anonymous ones (GET /volumes)");
+        // docker inspect walks past a 404 whose message says "not supported"
+        assertThat(http.get("/networks/foo").text()).contains("not supported yet").endsWith("(GET /networks/foo)\"}");
+        assertThat(http.send("PUT", "/v1.41/containers/abc/archive?path=%2Ftmp", null, null).text())
+                .contains("docker cp").contains("(PUT /containers/abc/archive)");
+        assertThat(http.send("POST", "/images/registry.lan:5000/team/app/push", null, null).text())
+                .contains("docker push is not supported yet");
+        assertThat(http.send("POST", "/build", null, null).status()).isEqualTo(404);
     }
 
     @Test
