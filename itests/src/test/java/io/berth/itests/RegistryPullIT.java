@@ -3,10 +3,8 @@ package io.berth.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,12 +101,14 @@ class RegistryPullIT {
         assertThat(anonymous.exit()).isEqualTo(1);
         assertThat(anonymous.err()).contains("no basic auth credentials");
 
-        Path config = state.resolve("docker-config-login");
-        Files.createDirectories(config);
-        String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        Files.writeString(config.resolve("config.json"), "{\"auths\":{\"" + basic.host() + "\":{\"auth\":\""
-                + auth + "\"}}}");
-        DockerCli.Result loggedIn = new DockerCli(karaf.dockerSocket(), config).run("pull", ref);
+        DockerCli user = new DockerCli(karaf.dockerSocket(), Files.createDirectories(state.resolve("docker-login")));
+        DockerCli.Result refused = user.run("login", "-u", USER, "-p", "wrong", basic.host());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("Get \"http://" + basic.host() + "/v2/\": unauthorized");
+        DockerCli.Result login = user.run("login", "-u", USER, "-p", PASSWORD, basic.host());
+        assertThat(login.exit()).as(login.toString()).isZero();
+        assertThat(login.out()).contains("Login Succeeded");
+        DockerCli.Result loggedIn = user.run("pull", ref);
 
         assertThat(loggedIn.exit()).as(loggedIn.toString()).isZero();
         assertThat(loggedIn.out()).contains("Status: Downloaded newer image for " + ref);

@@ -81,4 +81,18 @@ public interface ImageService {
      * @since 1.2
      */
     PullResult pull(String ref, PullOptions options, ProgressListener progress);
+
+    /**
+     * Checks credentials with a registry as {@code docker login} does: the registry's {@code /v2/} is asked with
+     * them (through its token service when it names one, else with basic authentication). A registry that asks
+     * for no credentials accepts any. Nothing is stored: clients keep their credentials and send them with each
+     * pull.
+     *
+     * @param auth the credentials, for the registry {@link RegistryAuth#serverAddress()} ({@code host[:port]}, a
+     *             URL of it, or empty for Docker Hub)
+     * @throws io.berth.api.error.UnauthorizedException    when the registry refuses them
+     * @throws io.berth.api.error.InvalidArgumentException for a malformed server address
+     * @since 1.4
+     */
+    void login(RegistryAuth auth);
 }

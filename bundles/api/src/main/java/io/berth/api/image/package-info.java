@@ -5,5 +5,5 @@
  * named by its id ({@code sha256:...}) or a unique id prefix.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.berth.api.image;

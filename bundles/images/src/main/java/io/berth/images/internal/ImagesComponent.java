@@ -31,6 +31,7 @@ import io.berth.api.image.ProgressListener;
 import io.berth.api.image.PruneResult;
 import io.berth.api.image.PullOptions;
 import io.berth.api.image.PullResult;
+import io.berth.api.image.RegistryAuth;
 import io.berth.api.image.SnapshotService;
 import io.berth.images.internal.image.ImageServiceImpl;
 import io.berth.images.internal.layer.LayerUnpacker;
@@ -136,6 +137,11 @@ public final class ImagesComponent implements ImageService, SnapshotService {
     @Override
     public PullResult pull(String ref, PullOptions options, ProgressListener progress) {
         return images.pull(ref, options, progress);
+    }
+
+    @Override
+    public void login(RegistryAuth auth) {
+        images.login(auth);
     }
 
     @Override

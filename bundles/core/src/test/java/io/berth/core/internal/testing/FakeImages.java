@@ -87,4 +87,9 @@ public final class FakeImages implements ImageService {
             io.berth.api.image.ProgressListener progress) {
         throw new UnsupportedOperationException("not used by these tests");
     }
+
+    @Override
+    public void login(io.berth.api.image.RegistryAuth auth) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

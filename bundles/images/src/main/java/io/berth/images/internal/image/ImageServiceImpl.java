@@ -24,6 +24,7 @@ import io.berth.api.image.ProgressListener;
 import io.berth.api.image.PruneResult;
 import io.berth.api.image.PullOptions;
 import io.berth.api.image.PullResult;
+import io.berth.api.image.RegistryAuth;
 import io.berth.images.internal.reference.ImageReference;
 import io.berth.images.internal.registry.CredentialFile;
 import io.berth.images.internal.registry.PlatformSpec;
@@ -46,6 +47,7 @@ public final class ImageServiceImpl implements ImageService {
     private final ImagePruner pruner;
     private final EventPublisher events;
     private final ImagePuller puller;
+    private final RegistryClient registry;
 
     /**
      * @param usage  who uses an image; may supply {@code null} (then images are deleted freely)
@@ -58,7 +60,7 @@ public final class ImageServiceImpl implements ImageService {
     }
 
     /**
-     * @param registry pulls go through it
+     * @param registry pulls and logins go through it
      * @param usage    who uses an image; may supply {@code null} (then images are deleted freely)
      * @param events   the event service; may supply {@code null} (then events are dropped)
      */
@@ -72,6 +74,7 @@ public final class ImageServiceImpl implements ImageService {
         this.pruner = new ImagePruner(store, usage);
         this.events = new EventPublisher(events, clock);
         this.puller = new ImagePuller(store, registry);
+        this.registry = registry;
     }
 
     @Override
@@ -163,6 +166,11 @@ public final class ImageServiceImpl implements ImageService {
             events.publish(steps.get(i).untagged() != null ? "untag" : "delete", id, id);
         }
         return outcome.result();
+    }
+
+    @Override
+    public void login(RegistryAuth auth) {
+        registry.login(auth == null ? RegistryAuth.NONE : auth);
     }
 
     @Override

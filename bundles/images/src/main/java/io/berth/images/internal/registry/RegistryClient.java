@@ -34,6 +34,11 @@ public final class RegistryClient {
         return RegistrySession.open(http(), hosts, reference, effective);
     }
 
+    /** Checks credentials with the registry they name, as {@code docker login} does ({@link RegistryLogin}). */
+    public void login(RegistryAuth auth) {
+        RegistryLogin.check(http(), hosts, auth);
+    }
+
     private HttpClient http() {
         HttpClient client = http;
         if (client == null) {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,16 +51,29 @@ public final class RegistrySession {
      */
     public static RegistrySession open(HttpClient http, RegistryHosts hosts, ImageReference reference,
             RegistryAuth auth) {
-        List<URI> bases = hosts.bases(RegistryHosts.host(reference));
+        Ping ping = ping(http, hosts, RegistryHosts.host(reference));
+        return new RegistrySession(http, ping.base(), reference, auth, ping.challenge().orElse(null));
+    }
+
+    /**
+     * How a registry answered an anonymous {@code GET /v2/}: the base that answered, the status and, for a 401,
+     * the challenge (when it is one Berth can answer).
+     */
+    record Ping(URI base, int status, Optional<AuthChallenge> challenge) {
+    }
+
+    /** Asks each base of {@code host} in turn; when none answers, the last one's error is thrown. */
+    static Ping ping(HttpClient http, RegistryHosts hosts, String host) {
         BerthException last = null;
-        for (URI candidate : bases) {
+        for (URI candidate : hosts.bases(host)) {
             URI ping = candidate.resolve("/v2/");
             try {
                 HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(ping).timeout(PING_TIMEOUT)
                         .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
                 response.body().close();
-                AuthChallenge challenge = response.statusCode() == 401 ? challengeOf(response).orElse(null) : null;
-                return new RegistrySession(http, candidate, reference, auth, challenge);
+                Optional<AuthChallenge> challenge = response.statusCode() == 401 ? challengeOf(response)
+                        : Optional.empty();
+                return new Ping(candidate, response.statusCode(), challenge);
             } catch (IOException e) {
                 last = RegistryErrors.network("Get", ping, e);
             } catch (InterruptedException e) {

@@ -44,14 +44,16 @@ final class TokenService {
         }
     }
 
-    /** A token for {@code scope} ({@code repository:library/busybox:pull}). */
+    /** A token for {@code scope} ({@code repository:library/busybox:pull}; empty for none, as a login asks). */
     static String fetch(HttpClient http, AuthChallenge challenge, String scope, RegistryAuth auth) {
         URI realm = realm(challenge);
         Map<String, String> params = new LinkedHashMap<>();
         if (!challenge.param("service").isEmpty()) {
             params.put("service", challenge.param("service"));
         }
-        params.put("scope", scope);
+        if (!scope.isEmpty()) {
+            params.put("scope", scope);
+        }
         HttpRequest request = auth.identityToken().isEmpty() ? get(realm, params, auth) : refresh(realm, params, auth);
         String method = request.method();
         HttpResponse<InputStream> response;

@@ -142,6 +142,32 @@ class RegistryAuthTest {
                 .isInstanceOf(UnauthorizedException.class).hasMessageContaining("incorrect username or password");
     }
 
+    @Test
+    void loginChecksBasicCredentialsWithTheRegistry() {
+        PullFixture fx = new PullFixture(root, null, 3);
+
+        fx.service.login(new RegistryAuth(USER, PASSWORD, null, null, basic.host()));
+        fx.service.login(new RegistryAuth(USER, PASSWORD, null, null, "http://" + basic.host() + "/"));
+        assertThatThrownBy(() -> fx.service.login(new RegistryAuth(USER, "wrong", null, null, basic.host())))
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessage("Get \"http://" + basic.host() + "/v2/\": unauthorized: authentication required");
+        assertThatThrownBy(() -> fx.service.login(new RegistryAuth(null, null, null, null, basic.host())))
+                .isInstanceOf(UnauthorizedException.class).hasMessageContaining("no credentials to log in with");
+    }
+
+    @Test
+    void loginGetsATokenFromTheTokenService() {
+        PullFixture fx = new PullFixture(root, null, 3);
+        int issued = tokens.tokensIssued();
+
+        fx.service.login(new RegistryAuth(USER, PASSWORD, null, null, bearer.host()));
+
+        assertThat(tokens.tokensIssued()).isEqualTo(issued + 1);
+        assertThatThrownBy(() -> fx.service.login(new RegistryAuth(USER, "wrong", null, null, bearer.host())))
+                .isInstanceOf(UnauthorizedException.class).hasMessageContaining("incorrect username or password");
+        assertThat(fx.service.list(true)).isEmpty();
+    }
+
     private static PullOptions withAuth(String password) {
         return new PullOptions(null, new RegistryAuth(USER, password, null, null, null));
     }

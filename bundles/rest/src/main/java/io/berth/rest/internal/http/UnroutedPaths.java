@@ -35,9 +35,7 @@ final class UnroutedPaths {
             new Area("/containers/[^/]+/update", "docker update is not supported yet"),
             new Area("/containers/[^/]+/attach/ws", "attaching over a websocket is not supported yet"),
             new Area("/images/search", "docker search is not supported yet"),
-            new Area("/images/.+/push", "docker push is not supported yet"),
-            new Area("/auth", "docker login is not supported yet: put the registry's credentials in "
-                    + "etc/registry-auth.json (registryAuthFile in etc/io.berth.images.cfg)"));
+            new Area("/images/.+/push", "docker push is not supported yet"));
 
     private UnroutedPaths() {
     }

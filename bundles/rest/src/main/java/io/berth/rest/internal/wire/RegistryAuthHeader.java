@@ -9,9 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.berth.api.image.RegistryAuth;
 
 /**
- * Docker's {@code X-Registry-Auth} header: base64url (padded or not) of a JSON auth config
- * ({@code username}, {@code password} or {@code auth} = base64 of {@code user:password}, {@code identitytoken},
- * {@code registrytoken}, {@code serveraddress}). The CLI sends {@code e30=} ({@code {}}) when not logged in.
+ * Docker's credentials on the wire: the {@code X-Registry-Auth} header (base64url, padded or not, of a JSON
+ * auth config) and the body of {@code POST /auth} (the JSON itself). The config has {@code username},
+ * {@code password} or {@code auth} (base64 of {@code user:password}), {@code identitytoken},
+ * {@code registrytoken} and {@code serveraddress}. The CLI sends {@code e30=} ({@code {}}) when not logged in.
  */
 public final class RegistryAuthHeader {
 
@@ -20,11 +21,29 @@ public final class RegistryAuthHeader {
     private RegistryAuthHeader() {
     }
 
+    /** Docker's auth config; unknown fields ({@code email}) are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AuthConfig(@JsonProperty("username") String username, @JsonProperty("password") String password,
+    public record AuthConfig(@JsonProperty("username") String username, @JsonProperty("password") String password,
             @JsonProperty("auth") String auth, @JsonProperty("identitytoken") String identityToken,
             @JsonProperty("registrytoken") String registryToken,
             @JsonProperty("serveraddress") String serverAddress) {
+
+        /**
+         * The credentials it holds: {@code auth} stands for user and password when no user name is given.
+         *
+         * @throws WireFormatException when {@code auth} is not base64
+         */
+        public RegistryAuth credentials() {
+            String user = username;
+            String pass = password;
+            if ((user == null || user.isEmpty()) && auth != null && !auth.isEmpty()) {
+                String pair = decodePair(auth);
+                int colon = pair.indexOf(':');
+                user = colon < 0 ? pair : pair.substring(0, colon);
+                pass = colon < 0 ? "" : pair.substring(colon + 1);
+            }
+            return new RegistryAuth(user, pass, identityToken, registryToken, serverAddress);
+        }
     }
 
     /**
@@ -43,26 +62,14 @@ public final class RegistryAuthHeader {
             throw new WireFormatException("invalid " + NAME + " header: not base64", e);
         }
         AuthConfig config = Json.read(json, AuthConfig.class);
-        if (config == null) {
-            return RegistryAuth.NONE;
-        }
-        String user = config.username();
-        String password = config.password();
-        if ((user == null || user.isEmpty()) && config.auth() != null && !config.auth().isEmpty()) {
-            String pair = decodePair(config.auth());
-            int colon = pair.indexOf(':');
-            user = colon < 0 ? pair : pair.substring(0, colon);
-            password = colon < 0 ? "" : pair.substring(colon + 1);
-        }
-        return new RegistryAuth(user, password, config.identityToken(), config.registryToken(),
-                config.serverAddress());
+        return config == null ? RegistryAuth.NONE : config.credentials();
     }
 
     private static String decodePair(String auth) {
         try {
             return new String(Base64.getDecoder().decode(auth.strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new WireFormatException("invalid " + NAME + " header: its auth field is not base64", e);
+            throw new WireFormatException("invalid credentials: the auth field is not base64", e);
         }
     }
 }

@@ -26,6 +26,7 @@ import io.berth.api.image.ProgressEvent;
 import io.berth.api.image.PruneResult;
 import io.berth.api.image.PullOptions;
 import io.berth.api.image.PullResult;
+import io.berth.api.image.RegistryAuth;
 
 /** An image store of records; an import's body text becomes the image's comment. */
 public final class FakeImages implements ImageService {
@@ -34,6 +35,7 @@ public final class FakeImages implements ImageService {
     public volatile ImportOptions lastImport;
     public volatile String lastPull;
     public volatile PullOptions lastPullOptions;
+    public volatile RegistryAuth lastLogin;
     private int next = 1;
 
     private static String normalize(String ref) {
@@ -147,5 +149,15 @@ public final class FakeImages implements ImageService {
         progress.progress(new ProgressEvent("", "Digest: sha256:" + "ee".repeat(32), 0, 0));
         progress.progress(new ProgressEvent("", "Status: Downloaded newer image for " + ref, 0, 0));
         return new PullResult(ref, "sha256:" + "ee".repeat(32), "sha256:" + "ff".repeat(32), true);
+    }
+
+    /** Accepts any credentials but the password {@code wrong}. */
+    @Override
+    public void login(RegistryAuth auth) {
+        lastLogin = auth;
+        if (auth.password().equals("wrong")) {
+            throw new UnauthorizedException("Get \"http://" + auth.serverAddress()
+                    + "/v2/\": unauthorized: authentication required");
+        }
     }
 }

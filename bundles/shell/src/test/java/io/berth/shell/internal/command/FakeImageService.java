@@ -141,4 +141,9 @@ class FakeImageService implements ImageService {
         }
         return pullResult;
     }
+
+    @Override
+    public void login(io.berth.api.image.RegistryAuth auth) {
+        throw new UnsupportedOperationException("the console has no login command");
+    }
 }
