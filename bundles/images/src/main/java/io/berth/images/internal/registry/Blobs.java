@@ -55,11 +55,7 @@ public final class Blobs {
         URI uri = session.url(path);
         HttpResponse<InputStream> response = session.get(path, null, TIMEOUT);
         if (response.statusCode() != 200) {
-            RegistryErrors.Failure failure = RegistryErrors.failure(response.statusCode(), response.body());
-            if (failure.status() == 401 || failure.status() == 403) {
-                throw RegistryErrors.unauthorized("Get", uri, failure);
-            }
-            throw RegistryErrors.unexpected("Get", uri, failure);
+            throw RegistryErrors.refused("Get", uri, RegistryErrors.failure(response.statusCode(), response.body()));
         }
         try (InputStream in = response.body()) {
             copy(in, out, descriptor, progress);

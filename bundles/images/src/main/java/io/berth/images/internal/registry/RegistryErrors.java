@@ -83,6 +83,14 @@ final class RegistryErrors {
         return new UnauthorizedException(method + " \"" + uri + "\": " + failure.reason());
     }
 
+    /** An error answer: {@link #unauthorized} for 401 and 403, else {@link #unexpected}. */
+    static BerthException refused(String method, URI uri, Failure failure) {
+        if (failure.status() == 401 || failure.status() == 403) {
+            return unauthorized(method, uri, failure);
+        }
+        return unexpected(method, uri, failure);
+    }
+
     /** Any other error answer. */
     static BerthException unexpected(String method, URI uri, Failure failure) {
         if (failure.status() == 404) {

@@ -1,6 +1,5 @@
 package io.berth.images.internal.registry;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +38,10 @@ final class RegistryLogin {
         RegistrySession.Ping ping = RegistrySession.ping(http, hosts, host(auth.serverAddress()));
         URI v2 = ping.base().resolve("/v2/");
         if (ping.status() != 401) {
-            expectOk(ping.status(), InputStream.nullInputStream(), v2);
+            if (ping.status() != 200) {
+                throw RegistryErrors.refused("Get", v2, RegistryErrors.failure(ping.status(),
+                        InputStream.nullInputStream()));
+            }
             return;
         }
         AuthChallenge challenge = ping.challenge().orElseThrow(() -> new BerthException("Get \"" + v2
@@ -55,8 +57,12 @@ final class RegistryLogin {
         } else {
             authorization = TokenService.basic(auth);
         }
-        HttpResponse<InputStream> answer = get(http, v2, authorization);
-        expectOk(answer.statusCode(), answer.body(), v2);
+        HttpResponse<InputStream> answer = RegistrySession.exchange(http, HttpRequest.newBuilder(v2).timeout(TIMEOUT)
+                .header("Authorization", authorization).GET().build());
+        if (answer.statusCode() != 200) {
+            throw RegistryErrors.refused("Get", v2, RegistryErrors.failure(answer.statusCode(), answer.body()));
+        }
+        RegistrySession.close(answer);
     }
 
     /** The {@code host[:port]} of a server address as clients send it: a host, a URL, or empty for Docker Hub. */
@@ -71,38 +77,5 @@ final class RegistryLogin {
             throw new InvalidArgumentException("invalid registry address \"" + serverAddress + "\"");
         }
         return host;
-    }
-
-    private static void expectOk(int status, InputStream body, URI v2) {
-        if (status == 200) {
-            closeQuietly(body);
-            return;
-        }
-        RegistryErrors.Failure failure = RegistryErrors.failure(status, body);
-        if (status == 401 || status == 403) {
-            throw RegistryErrors.unauthorized("Get", v2, failure);
-        }
-        throw RegistryErrors.unexpected("Get", v2, failure);
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // the connection is dropped
-        }
-    }
-
-    private static HttpResponse<InputStream> get(HttpClient http, URI uri, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", authorization)
-                .GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw RegistryErrors.network("Get", uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BerthException("interrupted while logging in to " + uri, e);
-        }
     }
 }

@@ -148,7 +148,7 @@ public final class RegistrySession {
             if (authHeader != null && sameOrigin) {
                 request.header("Authorization", authHeader);
             }
-            HttpResponse<InputStream> response = exchange(request.build());
+            HttpResponse<InputStream> response = exchange(http, request.build());
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             if (status < 300 || status >= 400 || location.isEmpty()) {
@@ -163,7 +163,8 @@ public final class RegistrySession {
         throw new BerthException("Get \"" + start + "\": stopped after " + MAX_REDIRECTS + " redirects");
     }
 
-    private HttpResponse<InputStream> exchange(HttpRequest request) {
+    /** Sends a {@code GET}; a network failure is worded as Go's HTTP client does. */
+    static HttpResponse<InputStream> exchange(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.berth.api.error.BerthException;
-import io.berth.api.error.UnauthorizedException;
 import io.berth.api.image.RegistryAuth;
 import io.berth.images.internal.config.Json;
 
@@ -66,11 +65,8 @@ final class TokenService {
             throw new BerthException("interrupted while getting a registry token", e);
         }
         if (response.statusCode() != 200) {
-            RegistryErrors.Failure failure = RegistryErrors.failure(response.statusCode(), response.body());
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new UnauthorizedException(method + " \"" + request.uri() + "\": " + failure.reason());
-            }
-            throw RegistryErrors.unexpected(method, request.uri(), failure);
+            throw RegistryErrors.refused(method, request.uri(),
+                    RegistryErrors.failure(response.statusCode(), response.body()));
         }
         return parse(response, method, request.uri());
     }

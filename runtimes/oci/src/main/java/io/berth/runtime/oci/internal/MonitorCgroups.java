@@ -1,7 +1,6 @@
 package io.berth.runtime.oci.internal;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,24 +133,13 @@ final class MonitorCgroups {
         Path parent = hierarchy;
         for (Path name : hierarchy.relativize(dir)) {
             Path level = parent.resolve(name);
-            createIfMissing(level);
+            Files.createDirectories(level); // the runtime may be making the same level at the same moment
             for (String file : CPUSET_FILES) {
                 if (!Files.exists(level.resolve(file)) || Files.readString(level.resolve(file)).isBlank()) {
                     Files.writeString(level.resolve(file), Files.readString(parent.resolve(file)).trim());
                 }
             }
             parent = level;
-        }
-    }
-
-    /** Creates {@code dir} unless it exists; the runtime may be creating the same level at the same moment. */
-    private static void createIfMissing(Path dir) throws IOException {
-        try {
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw e;
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.berth.rest.internal.router.image;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,8 @@ import io.berth.rest.internal.wire.RegistryAuthHeader;
 
 /**
  * {@code /images}: list, inspect, history, tag, remove, pull ({@code fromImage}) and import ({@code fromSrc}),
- * load, save, prune.
+ * load, save, prune; and {@code POST /auth} ({@code docker login}): the registry checks the credentials, nothing is
+ * stored (the client keeps them and sends them with each pull, {@code X-Registry-Auth}).
  */
 @Component(service = Router.class)
 public class ImageRouter implements Router {
@@ -55,6 +57,7 @@ public class ImageRouter implements Router {
                 Route.post("/images/load", this::postImagesLoad),
                 Route.post("/images/prune", this::postImagesPrune),
                 Route.post("/images/{name*}/tag", this::postImageTag),
+                Route.post("/auth", this::postAuth),
                 // DELETE
                 Route.delete("/images/{name*}", this::deleteImage));
     }
@@ -192,6 +195,18 @@ public class ImageRouter implements Router {
         List<Map<String, Object>> deleted = new ArrayList<>();
         r.removed().forEach(x -> deleted.add(ImageWire.removal(x)));
         ex.json(200, Map.of("ImagesDeleted", deleted, "SpaceReclaimed", r.spaceReclaimed()));
+    }
+
+    void postAuth(ApiExchange ex) throws Exception {
+        RegistryAuthHeader.AuthConfig config = ex.body(RegistryAuthHeader.AuthConfig.class);
+        if (config == null) {
+            throw new InvalidArgumentException("a login needs a body with the credentials");
+        }
+        images.login(config.credentials());
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("Status", "Login Succeeded");
+        answer.put("IdentityToken", "");
+        ex.json(200, answer);
     }
 
     private static byte[] line(Object message) {

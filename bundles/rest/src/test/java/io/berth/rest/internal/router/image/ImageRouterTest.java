@@ -30,7 +30,7 @@ class ImageRouterTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(dir, new ImageRouter(images), new LoginRouter(images));
+        server = TestServers.start(dir, new ImageRouter(images));
         http = new RawHttp(server.socket());
     }
 
